@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, stopping at nothing: type check, lint, unit and
+// integration tests (Vitest), the build, and the end-to-end suite (Playwright, Debian Chromium).
+// Exits non-zero when any step fails, and prints one closing line with the counts.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['type check', 'npx', ['tsc', '-b']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['unit + integration', 'npx', ['vitest', 'run']],
+  ['build', 'npx', ['electron-vite', 'build']],
+  ['end to end', 'npx', ['playwright', 'test']],
+];
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name.split(' ')[0])) continue;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const s = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.status === 0) {
+    passed++;
+    console.log(`=== ${name}: ok (${s} s)`);
+  } else {
+    failed++;
+    console.log(`=== ${name}: FAILED (exit ${r.status ?? r.signal}, ${s} s)`);
+  }
+}
+console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
