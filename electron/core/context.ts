@@ -1,0 +1,34 @@
+/**
+ * What every service function of the core receives. The core never imports `electron`: it runs
+ * in the desktop app's worker thread, in browser mode and in tests alike.
+ */
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { EventName, EventPayload, Table } from '../../shared/contract/events';
+import type { MethodDef } from '../../shared/contract/rpc/define';
+import type { PartnerApi } from './partner-api/client';
+
+export interface CoreContext {
+  db: Database.Database;
+  /** The platform client; throws AppError('not_configured') when there is no connection. */
+  api(): PartnerApi;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Emits data.changed for these tables (React Query invalidates by table). */
+  changed(tables: Table[]): void;
+  /** Now, in ms since the epoch (tests may move it). */
+  now(): number;
+  /** The platform's region time zone from the cache (Europe/Moscow until the first sync). */
+  timeZone(): string;
+  /** Asks the sync engine for a sync soon (after a write, on reconnect). */
+  requestSync(reason: string): void;
+  /** Where this core keeps its files (the database, exports). */
+  dataDir: string;
+}
+
+/** A handler per method of a feature's slice of the contract. */
+export type Handlers<M extends Record<string, MethodDef>> = {
+  [K in keyof M]: (
+    input: z.output<M[K]['input']>,
+    ctx: CoreContext,
+  ) => z.input<M[K]['output']> | Promise<z.input<M[K]['output']>>;
+};

@@ -1,0 +1,58 @@
+/** 001: the cache of the platform: settings, clients, projects, ledger, sync cursors. */
+export const up = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE clients (
+  id             TEXT PRIMARY KEY,
+  email          TEXT NOT NULL,
+  name           TEXT,
+  phone          TEXT,
+  external_id    TEXT,
+  status         TEXT NOT NULL CHECK (status IN ('invited','active','blocked')),
+  payment_model  TEXT NOT NULL CHECK (payment_model IN ('prepaid','postpaid')),
+  invited_at     TEXT NOT NULL,
+  registered_at  TEXT,
+  updated_at     TEXT NOT NULL,
+  payment_minor  INTEGER NOT NULL,
+  bonus_minor    INTEGER NOT NULL,
+  currency       TEXT NOT NULL,
+  balance_as_of  TEXT NOT NULL,
+  projects_count INTEGER NOT NULL,
+  -- lower-cased name, email, phone digits, external id and id, for search
+  search_text    TEXT NOT NULL
+) STRICT;
+CREATE INDEX clients_name ON clients (name COLLATE NOCASE, id);
+CREATE INDEX clients_status ON clients (status);
+
+CREATE TABLE projects (
+  pid        TEXT PRIMARY KEY,
+  client_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('active','frozen')),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX projects_client ON projects (client_id);
+
+CREATE TABLE transactions (
+  id           TEXT PRIMARY KEY,
+  client_id    TEXT NOT NULL,
+  project_pid  TEXT,
+  at_ms        INTEGER NOT NULL,           -- UTC, ms since the epoch
+  kind         TEXT NOT NULL CHECK (kind IN ('debit','credit')),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  currency     TEXT NOT NULL,
+  service      TEXT,
+  description  TEXT NOT NULL
+) STRICT;
+CREATE INDEX transactions_client_at ON transactions (client_id, at_ms);
+
+-- One row per feed ('clients', 'transactions'): the cursor after the last whole page.
+CREATE TABLE sync_state (
+  feed       TEXT PRIMARY KEY,
+  cursor     TEXT,
+  synced_at  TEXT
+) STRICT;
+`;

@@ -1,0 +1,21 @@
+/**
+ * The numbered migrations, in order. Each runs in one transaction and sets PRAGMA user_version
+ * to its number. Never edit a migration that has shipped: add the next one.
+ */
+import * as m001 from './001-core';
+import * as m002 from './002-actions';
+import * as m003 from './003-balance';
+import * as m004 from './004-partner';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'core', up: m001.up },
+  { version: 2, name: 'actions', up: m002.up },
+  { version: 3, name: 'balance', up: m003.up },
+  { version: 4, name: 'partner', up: m004.up },
+];

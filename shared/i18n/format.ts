@@ -1,0 +1,90 @@
+/** Numbers, dates, date ranges and relative times, formatted with Intl for the chosen language. */
+import { offsetMinutesAt, utcOffsetLabel } from '../domain/time';
+
+export { formatMoney } from '../domain/money';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(n: number, lang: string): string {
+  return memo(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
+}
+
+/** Intl accepts IANA names; a fixed offset "+06:00" is also accepted by modern Intl. */
+function intlZone(zone: string): string {
+  return zone;
+}
+
+/** Date and time of an instant in the given zone: "22.11.2026, 14:05". */
+export function formatDateTime(utc: string | number, lang: string, zone: string, withSeconds = false): string {
+  const f = memo(`dt|${lang}|${zone}|${withSeconds}`, () =>
+    new Intl.DateTimeFormat(lang, {
+      timeZone: intlZone(zone),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+    }),
+  );
+  return f.format(typeof utc === 'string' ? new Date(utc) : new Date(utc));
+}
+
+/** A calendar date of an instant in the zone: "22.11.2026" / "11/22/2026". */
+export function formatDate(utc: string | number, lang: string, zone: string): string {
+  const f = memo(`d|${lang}|${zone}`, () =>
+    new Intl.DateTimeFormat(lang, { timeZone: intlZone(zone), year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+  return f.format(typeof utc === 'string' ? new Date(utc) : new Date(utc));
+}
+
+/** A local date 'YYYY-MM-DD' (already in region time), shown in the language. */
+export function formatLocalDate(date: string, lang: string, style: 'short' | 'long' = 'short'): string {
+  const f = memo(`ld|${lang}|${style}`, () =>
+    new Intl.DateTimeFormat(lang, {
+      timeZone: 'UTC',
+      ...(style === 'short' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { year: 'numeric', month: 'long', day: 'numeric' }),
+    }),
+  );
+  return f.format(new Date(date + 'T00:00:00Z'));
+}
+
+/** Two local dates as a range: "1–30 ноября 2026 г." / "Nov 1 – 30, 2026". */
+export function formatLocalDateRange(from: string, to: string, lang: string): string {
+  const f = memo(`ldr|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }));
+  return f.formatRange(new Date(from + 'T00:00:00Z'), new Date(to + 'T00:00:00Z'));
+}
+
+/** "5 минут назад" / "5 minutes ago", "через 2 дня" / "in 2 days". */
+export function formatRelative(utc: string | number, lang: string, now: number = Date.now()): string {
+  const ms = (typeof utc === 'string' ? Date.parse(utc) : utc) - now;
+  const f = memo(`rel|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+  const abs = Math.abs(ms);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 365 * 86400000],
+    ['month', 30 * 86400000],
+    ['week', 7 * 86400000],
+    ['day', 86400000],
+    ['hour', 3600000],
+    ['minute', 60000],
+    ['second', 1000],
+  ];
+  for (const [unit, size] of units) {
+    if (abs >= size || unit === 'second') return f.format(Math.round(ms / size), unit);
+  }
+  return f.format(0, 'second');
+}
+
+/** "UTC+3" for the zone at the instant. The zone's short name ("МСК") comes from the catalogue. */
+export function zoneOffsetLabel(zone: string, at: number = Date.now()): string {
+  return utcOffsetLabel(offsetMinutesAt(zone, at));
+}

@@ -1,0 +1,64 @@
+/**
+ * The message catalogue: one folder per language, one JSON file per feature (namespace).
+ * Russian plurals use i18next's suffixes _one, _few, _many, _other; English _one, _other.
+ */
+import enCommon from './en/common.json';
+import ruCommon from './ru/common.json';
+import enErrors from './en/errors.json';
+import ruErrors from './ru/errors.json';
+import enClients from './en/clients.json';
+import ruClients from './ru/clients.json';
+import enSettings from './en/settings.json';
+import ruSettings from './ru/settings.json';
+import enActions from './en/actions.json';
+import ruActions from './ru/actions.json';
+import enBalance from './en/balance.json';
+import ruBalance from './ru/balance.json';
+import enPartner from './en/partner.json';
+import ruPartner from './ru/partner.json';
+import enInvite from './en/invite.json';
+import ruInvite from './ru/invite.json';
+import enMenu from './en/menu.json';
+import ruMenu from './ru/menu.json';
+
+export const LANGUAGES = ['ru', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const resources = {
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    clients: enClients,
+    settings: enSettings,
+    actions: enActions,
+    balance: enBalance,
+    partner: enPartner,
+    invite: enInvite,
+    menu: enMenu,
+  },
+  ru: {
+    common: ruCommon,
+    errors: ruErrors,
+    clients: ruClients,
+    settings: ruSettings,
+    actions: ruActions,
+    balance: ruBalance,
+    partner: ruPartner,
+    invite: ruInvite,
+    menu: ruMenu,
+  },
+} as const;
+
+/** The language to start in: the saved choice, else the OS/browser language, else Russian. */
+export function pickLanguage(saved: string | null | undefined, systemLocales: readonly string[]): Lang {
+  if (saved === 'ru' || saved === 'en') return saved;
+  for (const l of systemLocales) {
+    const base = l.toLowerCase().split(/[-_]/)[0];
+    if (base === 'ru' || base === 'en') return base;
+    // Languages of the region that usually read Russian.
+    if (base && ['be', 'kk', 'uk', 'ky', 'uz', 'hy', 'tg'].includes(base)) return 'ru';
+  }
+  return systemLocales.length ? 'en' : 'ru';
+}
