@@ -1,4 +1,146 @@
-/** RPC methods of the actions feature. Filled in by its issue; merged in ./index.ts. */
-import type { MethodMap } from './define';
+/**
+ * RPC methods of the client lifecycle (issue 4): invite, block, unblock, delete through a durable
+ * outbox, batches and their per-client results, invitations, the audit log and exports.
+ */
+import { z } from 'zod';
+import { method, NoInput, type MethodMap } from './define';
+import { ClientRow } from './clients';
+import { BulkAction, LIMITS, ResourcePolicy } from '../platform';
 
-export const actionsMethods = {} satisfies MethodMap;
+/** Largest selection one enqueue accepts ("select all N matching the filter"). */
+export const ENQUEUE_MAX = 200_000;
+/** Over this many clients the user types the number to confirm. */
+export const TYPE_TO_CONFIRM_OVER = 50;
+
+export const InviteInput = z.strictObject({
+  email: z.string().max(LIMITS.email),
+  name: z.string().max(LIMITS.name).optional(),
+  phone: z.string().max(LIMITS.phone).optional(),
+  externalId: z.string().max(LIMITS.externalId).optional(),
+});
+export type InviteInput = z.input<typeof InviteInput>;
+
+export const OutboxState = z.enum(['pending', 'sending', 'ok', 'failed', 'cancelled']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const BatchCounts = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  sending: z.number().int(),
+  ok: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+});
+export type BatchCounts = z.infer<typeof BatchCounts>;
+
+export const BatchSummary = BatchCounts.extend({
+  id: z.string(),
+  action: BulkAction,
+  /** ISO UTC. */
+  createdAt: z.string(),
+  /** Clients of the selection the action did not apply to. */
+  skipped: z.number().int(),
+  /** The batch this one retries the failures of. */
+  parentId: z.string().nullable(),
+  user: z.string(),
+  /** done when nothing is pending or sending. */
+  done: z.boolean(),
+});
+export type BatchSummary = z.infer<typeof BatchSummary>;
+
+export const BatchFilter = z.enum(['all', 'pending', 'ok', 'failed', 'cancelled']);
+export type BatchFilter = z.infer<typeof BatchFilter>;
+
+export const BatchItem = z.object({
+  clientId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  state: OutboxState,
+  /** The platform's error code (or offline, rate_limited, platform_error) for a failed row. */
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  updatedAt: z.string(),
+});
+export type BatchItem = z.infer<typeof BatchItem>;
+
+export const ExportFormat = z.enum(['xlsx', 'csv']);
+export const ExportLang = z.enum(['ru', 'en']);
+export const ExportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+export type ExportFile = z.infer<typeof ExportFile>;
+
+export const InvitationRow = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  status: z.enum(['pending', 'expired']),
+  sentAt: z.string(),
+  expiresAt: z.string(),
+  resentCount: z.number().int(),
+});
+export type InvitationRow = z.infer<typeof InvitationRow>;
+
+export const AuditAction = z.enum(['invite', 'block', 'unblock', 'delete', 'resend', 'revoke']);
+export type AuditAction = z.infer<typeof AuditAction>;
+export const AuditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  user: z.string(),
+  action: AuditAction,
+  batchId: z.string().nullable(),
+  /** Every client id the action concerned (never truncated). */
+  clientIds: z.array(z.string()),
+  count: z.number().int(),
+  result: BatchCounts.nullable(),
+  /** A one-client action's detail (the invited email, an error code). */
+  detail: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+const BatchId = z.string().min(1).max(64);
+const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+
+export const actionsMethods = {
+  /** Invites a client on the platform (needs the network) and puts it in the cache as invited. */
+  'clients.invite': method(InviteInput, ClientRow),
+  /** Writes outbox rows and the clients' pending state in one transaction; the runner sends them. */
+  'actions.enqueue': method(
+    z.strictObject({ action: BulkAction, ids: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(ENQUEUE_MAX) }),
+    z.object({ batchId: z.string().nullable(), count: z.number().int(), skipped: z.number().int() }),
+  ),
+  'actions.batches': method(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({ batches: z.array(BatchSummary) }),
+  ),
+  'actions.batch': method(
+    z.strictObject({ batchId: BatchId, filter: BatchFilter.default('all'), ...Paging }),
+    z.object({ batch: BatchSummary, rows: z.array(BatchItem), total: z.number().int() }),
+  ),
+  /** Cancels the rows not yet sent. */
+  'actions.cancel': method(z.strictObject({ batchId: BatchId }), z.object({ cancelled: z.number().int() })),
+  'actions.retryFailed': method(
+    z.strictObject({ batchId: BatchId }),
+    z.object({ batchId: z.string().nullable(), count: z.number().int() }),
+  ),
+  'actions.export': method(
+    z.strictObject({ batchId: BatchId, format: ExportFormat, lang: ExportLang }),
+    ExportFile,
+  ),
+  /** The platform's declared consequences (from the cached GET /platform), for the confirmation. */
+  'actions.policies': method(
+    NoInput,
+    z.object({ block: ResourcePolicy.nullable(), delete: ResourcePolicy.nullable() }),
+  ),
+  /** Pending and expired invitations: fetched when online, else the cached copy. */
+  'invitations.list': method(
+    NoInput,
+    z.object({ items: z.array(InvitationRow), asOf: z.string().nullable(), offline: z.boolean() }),
+  ),
+  'invitations.resend': method(z.strictObject({ id: z.string().min(1).max(LIMITS.id) }), InvitationRow),
+  'invitations.revoke': method(z.strictObject({ id: z.string().min(1).max(LIMITS.id) }), z.object({ id: z.string() })),
+  'audit.list': method(
+    z.strictObject({ search: z.string().max(LIMITS.search).default(''), ...Paging }),
+    z.object({ rows: z.array(AuditRow), total: z.number().int() }),
+  ),
+  'audit.export': method(z.strictObject({ format: ExportFormat, lang: ExportLang, search: z.string().max(LIMITS.search).default('') }), ExportFile),
+} satisfies MethodMap;

@@ -1,0 +1,235 @@
+/**
+ * The durable outbox: a user's block / unblock / delete over one client or thousands becomes a
+ * batch and one outbox row per eligible client, written in ONE transaction with the audit entry.
+ * The clients' pending state is derived from the open rows (see pendingActionSql in
+ * electron/core/clients/queries.ts), so it can never disagree with the outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type Database from 'better-sqlite3';
+import type { BulkAction } from '../../../shared/contract/platform';
+import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../../shared/contract/rpc/actions';
+import { AppError } from '../../../shared/contract/rpc/errors';
+
+/** The status a client must have for the action to apply (delete applies to any). */
+export const APPLIES_TO: Record<BulkAction, string[] | null> = {
+  block: ['active'],
+  unblock: ['blocked'],
+  delete: null,
+};
+
+export function localUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+/** The row's own idempotency key: stable for the row, unique across batches. */
+export function rowKey(batchId: string, clientId: string): string {
+  return `${batchId}:${clientId}`;
+}
+
+function ensureSelectionTable(db: Database.Database): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS action_sel (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
+}
+
+export interface EnqueueResult {
+  batchId: string | null;
+  count: number;
+  skipped: number;
+}
+
+/**
+ * Creates a batch for the clients of `ids` the action applies to (by cached status, and not already
+ * waiting for another action), in selection order. One transaction: batch, outbox rows, audit entry.
+ */
+export function enqueue(
+  db: Database.Database,
+  action: BulkAction,
+  ids: readonly string[],
+  opts: { now: number; user?: string; parentId?: string },
+): EnqueueResult {
+  ensureSelectionTable(db);
+  const user = opts.user ?? localUser();
+  const applies = APPLIES_TO[action];
+  const statusCond = applies ? `AND c.status IN (${applies.map((s) => `'${s}'`).join(',')})` : '';
+  const tx = db.transaction((): EnqueueResult => {
+    db.exec('DELETE FROM temp.action_sel');
+    const ins = db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) VALUES (?)');
+    for (const id of ids) ins.run(id);
+    const selected = (db.prepare('SELECT count(*) AS n FROM temp.action_sel').get() as { n: number }).n;
+    const eligible = db
+      .prepare(
+        `SELECT s.id, c.email, c.name FROM temp.action_sel s JOIN clients c ON c.id = s.id
+         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))
+         ${statusCond}
+         ORDER BY s.pos`,
+      )
+      .all() as { id: string; email: string; name: string | null }[];
+    if (eligible.length === 0) return { batchId: null, count: 0, skipped: selected };
+    const batchId = randomUUID();
+    db.prepare(
+      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(batchId, action, opts.now, eligible.length, selected - eligible.length, opts.parentId ?? null, user);
+    const row = db.prepare(
+      `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+    );
+    for (const c of eligible) row.run(batchId, c.id, action, rowKey(batchId, c.id), opts.now, opts.now);
+    const clientIds = eligible.map((c) => c.id);
+    const searchText = [user, action, ...eligible.flatMap((c) => [c.id, c.email, c.name ?? ''])].join(' ').toLowerCase();
+    const audit = db
+      .prepare(
+        `INSERT INTO audit_log (at, user, action, batch_id, client_ids, client_count, result, detail, search_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        opts.now,
+        user,
+        action,
+        batchId,
+        JSON.stringify(clientIds),
+        clientIds.length,
+        JSON.stringify(emptyCounts(clientIds.length)),
+        opts.parentId ? `retry:${opts.parentId}` : null,
+        searchText,
+      );
+    db.prepare('UPDATE batches SET audit_id = ? WHERE id = ?').run(Number(audit.lastInsertRowid), batchId);
+    db.exec('DELETE FROM temp.action_sel');
+    return { batchId, count: eligible.length, skipped: selected - eligible.length };
+  });
+  return tx.immediate();
+}
+
+function emptyCounts(total: number): BatchCounts {
+  return { total, pending: total, sending: 0, ok: 0, failed: 0, cancelled: 0 };
+}
+
+export function batchCounts(db: Database.Database, batchId: string): BatchCounts {
+  const rows = db
+    .prepare('SELECT state, count(*) AS n FROM outbox WHERE batch_id = ? GROUP BY state')
+    .all(batchId) as { state: keyof BatchCounts; n: number }[];
+  const c = emptyCounts(0);
+  c.pending = 0;
+  for (const r of rows) {
+    c[r.state] = r.n;
+    c.total += r.n;
+  }
+  return c;
+}
+
+/** Writes the batch's current counts into its audit entry (the result column). */
+export function refreshAudit(db: Database.Database, batchId: string): BatchCounts {
+  const counts = batchCounts(db, batchId);
+  db.prepare('UPDATE audit_log SET result = ? WHERE id = (SELECT audit_id FROM batches WHERE id = ?)').run(
+    JSON.stringify(counts),
+    batchId,
+  );
+  return counts;
+}
+
+interface BatchRow {
+  id: string;
+  action: BulkAction;
+  created_at: number;
+  skipped: number;
+  parent_id: string | null;
+  user: string;
+}
+
+function summary(db: Database.Database, b: BatchRow): BatchSummary {
+  const c = batchCounts(db, b.id);
+  return {
+    ...c,
+    id: b.id,
+    action: b.action,
+    createdAt: new Date(b.created_at).toISOString(),
+    skipped: b.skipped,
+    parentId: b.parent_id,
+    user: b.user,
+    done: c.pending + c.sending === 0,
+  };
+}
+
+export function getBatch(db: Database.Database, batchId: string): BatchSummary {
+  const b = db.prepare('SELECT * FROM batches WHERE id = ?').get(batchId) as BatchRow | undefined;
+  if (!b) throw new AppError('not_found', `No batch ${batchId}`);
+  return summary(db, b);
+}
+
+export function listBatches(db: Database.Database, limit: number): BatchSummary[] {
+  const rows = db.prepare('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as BatchRow[];
+  return rows.map((b) => summary(db, b));
+}
+
+export function batchItems(
+  db: Database.Database,
+  batchId: string,
+  filter: BatchFilter,
+  offset: number,
+  limit: number,
+): { rows: BatchItem[]; total: number } {
+  getBatch(db, batchId);
+  const cond = filter === 'all' ? '' : filter === 'pending' ? `AND o.state IN ('pending','sending')` : `AND o.state = ?`;
+  const params: unknown[] = filter === 'all' || filter === 'pending' ? [batchId] : [batchId, filter];
+  const total = (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE o.batch_id = ? ${cond}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT o.client_id, c.name, c.email, o.state, o.error, o.attempts, o.updated_at
+       FROM outbox o LEFT JOIN clients c ON c.id = o.client_id
+       WHERE o.batch_id = ? ${cond} ORDER BY o.seq LIMIT ? OFFSET ?`,
+    )
+    .all(...params, limit, offset) as {
+    client_id: string;
+    name: string | null;
+    email: string | null;
+    state: BatchItem['state'];
+    error: string | null;
+    attempts: number;
+    updated_at: number;
+  }[];
+  return {
+    total,
+    rows: rows.map((r) => ({
+      clientId: r.client_id,
+      name: r.name,
+      email: r.email,
+      state: r.state,
+      error: r.error,
+      attempts: r.attempts,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+  };
+}
+
+/** Cancels the rows of the batch not yet handed to the platform. Rows being sent finish. */
+export function cancelBatch(db: Database.Database, batchId: string, now: number): number {
+  getBatch(db, batchId);
+  const tx = db.transaction(() => {
+    const r = db
+      .prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE batch_id = ? AND state = 'pending'`)
+      .run(now, batchId);
+    refreshAudit(db, batchId);
+    return r.changes;
+  });
+  return tx.immediate();
+}
+
+/** A new batch of the same action over exactly the failed clients of this one. */
+export function retryFailed(db: Database.Database, batchId: string, now: number, user?: string): EnqueueResult {
+  const b = getBatch(db, batchId);
+  const ids = (
+    db.prepare(`SELECT client_id FROM outbox WHERE batch_id = ? AND state = 'failed' ORDER BY seq`).all(batchId) as {
+      client_id: string;
+    }[]
+  ).map((r) => r.client_id);
+  if (ids.length === 0) return { batchId: null, count: 0, skipped: 0 };
+  return enqueue(db, b.action, ids, { now, parentId: batchId, ...(user ? { user } : {}) });
+}
+
+/** Every row of the batch, for the export (no paging). */
+export function allBatchItems(db: Database.Database, batchId: string): BatchItem[] {
+  return batchItems(db, batchId, 'all', 0, Number.MAX_SAFE_INTEGER).rows;
+}

@@ -1,0 +1,352 @@
+/**
+ * The outbox runner: sends open outbox rows in order and records a result per client.
+ *
+ * - Rows go out oldest first. A chunk is up to 500 pending rows of one batch; it is claimed
+ *   (state 'sending', chunk_key = its Idempotency-Key, attempts + 1) in one transaction BEFORE the
+ *   request leaves. The key is derived from the rows' own keys, so a process killed mid-request
+ *   finds the same rows in 'sending' on restart and re-sends the same body with the same key: the
+ *   platform replays its answer instead of applying the action twice.
+ * - A chunk of one row (or any chunk once the platform has no bulk endpoint) goes per client with
+ *   bounded concurrency, each request with the row's own key.
+ * - 429 waits Retry-After; 5xx and malformed answers back off exponentially with jitter and give up
+ *   after maxServerAttempts (the rows fail with 'platform_error'); network errors and a missing or
+ *   rejected connection wait (capped backoff, or until wake()) without limit: offline rows stay
+ *   queued. Other refusals fail the rows with the platform's code.
+ * - Each answer is applied in one transaction: row states, the cache (status, or removal on
+ *   delete), the audit entry's result; then actions.progress and data.changed are emitted.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { BulkAction, BulkResult, Client } from '../../../shared/contract/platform';
+import type { CoreContext } from '../context';
+import { AppError } from '../../../shared/contract/rpc/errors';
+import { ApiError } from '../partner-api/errors';
+import { refreshAudit, batchCounts } from './outbox';
+
+/** What the runner needs of the platform client (PartnerApi satisfies it). */
+export interface ActionsApi {
+  bulk(action: BulkAction, ids: string[], idempotencyKey?: string): Promise<BulkResult>;
+  block(id: string, idempotencyKey?: string): Promise<Client>;
+  unblock(id: string, idempotencyKey?: string): Promise<Client>;
+  deleteClient(id: string, idempotencyKey?: string): Promise<{ id: string; deleted_at: string }>;
+}
+
+export interface RunnerDeps {
+  db: Database.Database;
+  api(): ActionsApi;
+  emit: CoreContext['emit'];
+  changed: CoreContext['changed'];
+  now(): number;
+  requestSync?(reason: string): void;
+}
+
+export interface RunnerOptions {
+  chunkSize?: number;
+  concurrency?: number;
+  maxServerAttempts?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** 'bulk' (default) uses POST /clients/bulk for chunks of 2+; 'single' always goes per client. */
+  mode?: 'bulk' | 'single';
+}
+
+export type RunnerState = 'idle' | 'sending' | 'waiting_offline' | 'waiting_rate_limit' | 'waiting_backoff' | 'stopped';
+
+interface ClaimRow {
+  seq: number;
+  client_id: string;
+  idempotency_key: string;
+}
+interface Claim {
+  batchId: string;
+  action: BulkAction;
+  chunkKey: string | null;
+  rows: ClaimRow[];
+}
+type Outcome = { kind: 'ok' } | { kind: 'failed'; error: string } | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
+
+export function chunkKeyOf(action: BulkAction, rowKeys: readonly string[]): string {
+  return 'bulk-' + createHash('sha256').update(action + '\n' + rowKeys.join('\n')).digest('hex').slice(0, 48);
+}
+
+const STATUS_AFTER: Record<Exclude<BulkAction, 'delete'>, string> = { block: 'blocked', unblock: 'active' };
+
+export class ActionRunner {
+  private readonly d: RunnerDeps;
+  private readonly chunkSize: number;
+  private readonly concurrency: number;
+  private readonly maxServerAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private bulkSupported: boolean;
+  private loopDone: Promise<void> | null = null;
+  private stopped = false;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private idleWaiters: (() => void)[] = [];
+  private streak = 0;
+  state: RunnerState = 'idle';
+
+  constructor(deps: RunnerDeps, opts: RunnerOptions = {}) {
+    this.d = deps;
+    this.chunkSize = opts.chunkSize ?? 500;
+    this.concurrency = opts.concurrency ?? 8;
+    this.maxServerAttempts = opts.maxServerAttempts ?? 6;
+    this.backoffBaseMs = opts.backoffBaseMs ?? 500;
+    this.backoffMaxMs = opts.backoffMaxMs ?? 30_000;
+    this.bulkSupported = (opts.mode ?? 'bulk') === 'bulk';
+  }
+
+  start(): void {
+    if (this.loopDone) return;
+    this.stopped = false;
+    this.loopDone = this.loop().catch((e: unknown) => {
+      console.error('[actions] runner stopped on an unexpected error', e);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loopDone;
+    this.loopDone = null;
+    this.state = 'stopped';
+  }
+
+  /** New rows, a reconnect, a new connection: look again now instead of after the wait. */
+  wake(): void {
+    this.woken = true;
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  }
+
+  /** Resolves once no row is pending or sending and the runner has nothing in flight. */
+  whenIdle(): Promise<void> {
+    if (this.state === 'idle' && !this.hasOpenRows()) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  private hasOpenRows(): boolean {
+    return !!this.d.db.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending','sending') LIMIT 1`).get();
+  }
+
+  private wait(ms: number): Promise<void> {
+    if (this.woken || this.stopped) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const t = ms === Infinity ? null : setTimeout(done, ms);
+      const self = this;
+      function done() {
+        if (t) clearTimeout(t);
+        if (self.wakeUp === done) self.wakeUp = null;
+        self.woken = false;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      const claim = this.claim();
+      if (!claim) {
+        this.state = 'idle';
+        this.streak = 0;
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters) w();
+        await this.wait(Infinity);
+        continue;
+      }
+      this.state = 'sending';
+      const retry = claim.chunkKey ? await this.sendBulk(claim) : await this.sendSingle(claim);
+      if (retry) {
+        this.state = retry.why;
+        await this.wait(retry.waitMs);
+      } else {
+        this.streak = 0;
+      }
+    }
+  }
+
+  /** The next rows to send: a chunk left in 'sending' by a previous run first, else new pending rows. */
+  private claim(): Claim | null {
+    const db = this.d.db;
+    const first = db
+      .prepare(`SELECT batch_id, action, state, chunk_key FROM outbox WHERE state IN ('pending','sending') ORDER BY seq LIMIT 1`)
+      .get() as { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined;
+    if (!first) return null;
+    const now = this.d.now();
+    return db.transaction((): Claim => {
+      let rows: ClaimRow[];
+      let chunkKey: string | null;
+      if (first.state === 'sending') {
+        chunkKey = first.chunk_key;
+        rows = (
+          chunkKey
+            ? db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey)
+            : db
+                .prepare(
+                  `SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'sending' AND chunk_key IS NULL ORDER BY seq LIMIT ?`,
+                )
+                .all(first.batch_id, this.chunkSize)
+        ) as ClaimRow[];
+        const bump = db.prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE seq = ?');
+        for (const r of rows) bump.run(now, r.seq);
+      } else {
+        rows = db
+          .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
+          .all(first.batch_id, this.chunkSize) as ClaimRow[];
+        chunkKey = this.bulkSupported && rows.length > 1 ? chunkKeyOf(first.action, rows.map((r) => r.idempotency_key)) : null;
+        const mark = db.prepare(
+          `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ? WHERE seq = ?`,
+        );
+        for (const r of rows) mark.run(chunkKey, now, r.seq);
+      }
+      return { batchId: first.batch_id, action: first.action, chunkKey, rows };
+    }).immediate();
+  }
+
+  private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
+    let res: BulkResult;
+    try {
+      res = await this.d.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
+    } catch (e) {
+      if (e instanceof ApiError && e.kind === 'http' && (e.status === 404 || e.status === 405) && !e.code) {
+        // No bulk endpoint on this platform: the same rows go per client.
+        this.bulkSupported = false;
+        this.d.db.prepare(`UPDATE outbox SET chunk_key = NULL WHERE chunk_key = ? AND state = 'sending'`).run(claim.chunkKey);
+        return { kind: 'retry', waitMs: 0, why: 'sending', server: false };
+      }
+      const o = this.classify(e, claim.rows);
+      if (o.kind === 'retry') return o;
+      this.apply(claim, new Map(claim.rows.map((r) => [r.client_id, o])));
+      return null;
+    }
+    const byId = new Map(res.results.map((r) => [r.id, r]));
+    const outcomes = new Map<string, Outcome>();
+    for (const r of claim.rows) {
+      const x = byId.get(r.client_id);
+      outcomes.set(r.client_id, !x ? { kind: 'failed', error: 'no_result' } : x.ok ? { kind: 'ok' } : { kind: 'failed', error: x.error ?? 'failed' });
+    }
+    this.apply(claim, outcomes);
+    return null;
+  }
+
+  private async sendSingle(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
+    const outcomes = new Map<string, Outcome>();
+    let next = 0;
+    const worker = async () => {
+      while (next < claim.rows.length && !this.stopped) {
+        const row = claim.rows[next++]!;
+        try {
+          await this.sendOne(claim.action, row);
+          outcomes.set(row.client_id, { kind: 'ok' });
+        } catch (e) {
+          outcomes.set(row.client_id, this.classify(e, [row]));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, claim.rows.length) }, worker));
+    const settled = new Map([...outcomes].filter(([, o]) => o.kind !== 'retry'));
+    if (settled.size) this.apply(claim, settled);
+    let retry: Extract<Outcome, { kind: 'retry' }> | null = null;
+    for (const o of outcomes.values()) if (o.kind === 'retry' && (!retry || o.waitMs > retry.waitMs)) retry = o;
+    if (!retry && outcomes.size < claim.rows.length) retry = { kind: 'retry', waitMs: 0, why: 'sending', server: false };
+    return retry;
+  }
+
+  private sendOne(action: BulkAction, row: ClaimRow): Promise<unknown> {
+    const api = this.d.api();
+    if (action === 'block') return api.block(row.client_id, row.idempotency_key);
+    if (action === 'unblock') return api.unblock(row.client_id, row.idempotency_key);
+    return api.deleteClient(row.client_id, row.idempotency_key);
+  }
+
+  private backoff(): number {
+    const ms = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(this.streak, 16));
+    this.streak++;
+    return Math.round(ms / 2 + Math.random() * (ms / 2));
+  }
+
+  /** What a failure means for these rows: wait and re-send with the same key, or a final refusal. */
+  private classify(e: unknown, rows: ClaimRow[]): Outcome {
+    if (e instanceof AppError) {
+      if (e.code === 'not_configured' || e.code === 'offline' || e.code === 'token_rejected') {
+        return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
+      }
+      return { kind: 'failed', error: e.code };
+    }
+    if (e instanceof ApiError) {
+      if (e.kind === 'network' || e.kind === 'timeout') return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_offline', server: false };
+      const s = e.status ?? 0;
+      if (e.kind === 'http' && s === 429) {
+        return { kind: 'retry', waitMs: e.retryAfterMs ?? this.backoff(), why: 'waiting_rate_limit', server: false };
+      }
+      if (e.kind === 'http' && s === 401) return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
+      if (e.kind === 'bad_response' || s >= 500) {
+        const attempts = this.maxAttempts(rows);
+        if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'platform_error' };
+        return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
+      }
+      return { kind: 'failed', error: e.code ?? `http_${s}` };
+    }
+    // A programming or parsing error: do not loop on it forever.
+    const attempts = this.maxAttempts(rows);
+    if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'internal' };
+    return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
+  }
+
+  private maxAttempts(rows: ClaimRow[]): number {
+    const stmt = this.d.db.prepare('SELECT attempts FROM outbox WHERE seq = ?');
+    let max = 0;
+    for (const r of rows) max = Math.max(max, (stmt.get(r.seq) as { attempts: number } | undefined)?.attempts ?? 0);
+    return max;
+  }
+
+  /** Records settled outcomes and their effect on the cache in one transaction, then tells the UI. */
+  private apply(claim: Claim, outcomes: Map<string, Outcome>): void {
+    const db = this.d.db;
+    const now = this.d.now();
+    const counts = db.transaction(() => {
+      const setRow = db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?');
+      const setStatus = db.prepare('UPDATE clients SET status = ? WHERE id = ?');
+      const delClient = db.prepare('DELETE FROM clients WHERE id = ?');
+      const delProjects = db.prepare('DELETE FROM projects WHERE client_id = ?');
+      for (const r of claim.rows) {
+        const o = outcomes.get(r.client_id);
+        if (!o || o.kind === 'retry') continue;
+        if (o.kind === 'ok') {
+          setRow.run('ok', null, now, r.seq);
+          if (claim.action === 'delete') {
+            delClient.run(r.client_id);
+            delProjects.run(r.client_id);
+          } else {
+            setStatus.run(STATUS_AFTER[claim.action], r.client_id);
+          }
+        } else {
+          setRow.run('failed', o.error, now, r.seq);
+        }
+      }
+      return refreshAudit(db, claim.batchId);
+    }).immediate();
+    this.d.emit('actions.progress', {
+      batchId: claim.batchId,
+      total: counts.total,
+      done: counts.ok + counts.failed + counts.cancelled,
+      failed: counts.failed,
+      pending: counts.pending + counts.sending,
+    });
+    this.d.changed(['clients', 'actions', 'audit']);
+    if (counts.pending + counts.sending === 0) this.d.requestSync?.('actions');
+  }
+}
+
+/** The progress payload of a batch as it stands (for enqueue and cancel). */
+export function progressOf(db: Database.Database, batchId: string) {
+  const c = batchCounts(db, batchId);
+  return { batchId, total: c.total, done: c.ok + c.failed + c.cancelled, failed: c.failed, pending: c.pending + c.sending };
+}

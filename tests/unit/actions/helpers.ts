@@ -1,0 +1,50 @@
+/** A temp SQLite database with every migration applied, and cached clients to act on. */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
+import type { ClientStatus } from '../../../shared/contract/platform';
+
+export interface TempDb {
+  db: Database.Database;
+  dir: string;
+  close(): void;
+}
+
+export function tempDb(): TempDb {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-actions-'));
+  const db = new Database(join(dir, 'cache.sqlite'));
+  db.pragma('journal_mode = WAL');
+  for (const m of MIGRATIONS) {
+    db.transaction(() => {
+      if (m.up.trim()) db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return {
+    db,
+    dir,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function seedClients(db: Database.Database, n: number, status: (i: number) => ClientStatus = () => 'active'): string[] {
+  const ins = db.prepare(
+    `INSERT INTO clients (id, email, name, phone, external_id, status, payment_model, invited_at, registered_at, updated_at,
+       payment_minor, bonus_minor, currency, balance_as_of, projects_count, search_text)
+     VALUES (?, ?, ?, NULL, NULL, ?, 'prepaid', '2026-01-01T00:00:00Z', NULL, '2026-01-01T00:00:00Z', 0, 0, 'RUB', '2026-01-01T00:00:00Z', 1, ?)`,
+  );
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const id = `c${String(i).padStart(6, '0')}`;
+      ins.run(id, `${id}@example.com`, `Client ${i}`, status(i), `${id} client ${i}`);
+      ids.push(id);
+    }
+  })();
+  return ids;
+}

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../electron/core/partner-api/errors';
+import { ActionRunner, chunkKeyOf } from '../../../electron/core/actions/runner';
+import { enqueue, batchCounts, cancelBatch, retryFailed, batchItems, getBatch } from '../../../electron/core/actions/outbox';
+import type { CoreEvent } from '../../../shared/contract/events';
+import { tempDb, seedClients, type TempDb } from './helpers';
+import { FakePlatform } from './fake-api';
+
+let t: TempDb | null = null;
+let runner: ActionRunner | null = null;
+afterEach(async () => {
+  await runner?.stop();
+  runner = null;
+  t?.close();
+  t = null;
+});
+
+function setup(n: number, status: (i: number) => 'active' | 'blocked' | 'invited' = () => 'active', opts = {}) {
+  t = tempDb();
+  const ids = seedClients(t.db, n, status);
+  const platform = new FakePlatform(ids, status);
+  const events: CoreEvent[] = [];
+  let syncs = 0;
+  const r = new ActionRunner(
+    {
+      db: t.db,
+      api: () => platform,
+      emit: (event, payload) => events.push({ event, payload } as CoreEvent),
+      changed: (tables) => events.push({ event: 'data.changed', payload: { tables } }),
+      now: () => Date.now(),
+      requestSync: () => syncs++,
+    },
+    { backoffBaseMs: 1, backoffMaxMs: 5, ...opts },
+  );
+  runner = r;
+  return { db: t.db, ids, platform, events, runner: r, syncs: () => syncs };
+}
+
+const statusOf = (db: import('better-sqlite3').Database, id: string) =>
+  (db.prepare('SELECT status FROM clients WHERE id = ?').get(id) as { status: string } | undefined)?.status;
+
+describe('the outbox runner', () => {
+  it('sends 1,200 blocks in chunks of at most 500, in order, and updates the cache', async () => {
+    const { db, ids, platform, events, runner, syncs } = setup(1200);
+    const b = enqueue(db, 'block', ids, { now: Date.now(), user: 'tester' });
+    expect(b.count).toBe(1200);
+    runner.start();
+    runner.wake();
+    await runner.whenIdle();
+    expect(platform.calls.map((c) => c.ids.length)).toEqual([500, 500, 200]);
+    expect(platform.calls.flatMap((c) => c.ids)).toEqual(ids);
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect(platform.applied.size).toBe(1200);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ total: 1200, ok: 1200, pending: 0, sending: 0 });
+    expect(statusOf(db, ids[0]!)).toBe('blocked');
+    const progress = events.filter((e) => e.event === 'actions.progress').map((e) => (e.payload as { done: number }).done);
+    expect(progress).toEqual([500, 1000, 1200]);
+    expect(syncs()).toBe(1);
+    const audit = db.prepare('SELECT result, client_count FROM audit_log').get() as { result: string; client_count: number };
+    expect(audit.client_count).toBe(1200);
+    expect(JSON.parse(audit.result)).toMatchObject({ ok: 1200, failed: 0 });
+  });
+
+  it('reports exactly the refused clients, and retry-failed applies each of them once', async () => {
+    const { db, ids, platform, runner } = setup(300);
+    const refused = ids.filter((_, i) => i % 20 === 7);
+    for (const id of refused) platform.refuse.add(id);
+    const b = enqueue(db, 'block', ids, { now: Date.now() });
+    runner.start();
+    await runner.whenIdle();
+    const failed = batchItems(db, b.batchId!, 'failed', 0, 1000);
+    expect(failed.rows.map((r) => r.clientId)).toEqual(refused);
+    expect(failed.rows.every((r) => r.error === 'invalid_state')).toBe(true);
+    platform.refuse.clear();
+    const r = retryFailed(db, b.batchId!, Date.now());
+    expect(r.count).toBe(refused.length);
+    runner.wake();
+    await runner.whenIdle();
+    expect(getBatch(db, r.batchId!)).toMatchObject({ ok: refused.length, failed: 0, parentId: b.batchId });
+    for (const id of ids) expect(platform.applied.get(id)).toBe(1);
+  });
+
+  it('waits out 429 and backs off on 5xx, re-sending the same chunk with the same key', async () => {
+    const { db, ids, platform, runner } = setup(10);
+    platform.faults.push(
+      new ApiError('http', 'slow down', { status: 429, code: 'rate_limited', retryAfterMs: 5 }),
+      new ApiError('http', 'oops', { status: 503, code: 'internal' }),
+      new ApiError('network', 'reset'),
+    );
+    enqueue(db, 'block', ids, { now: Date.now() });
+    runner.start();
+    await runner.whenIdle();
+    expect(platform.calls).toHaveLength(4);
+    const keys = new Set(platform.calls.map((c) => c.key));
+    expect(keys.size).toBe(1);
+    const rowKeys = (db.prepare('SELECT idempotency_key FROM outbox ORDER BY seq').all() as { idempotency_key: string }[]).map(
+      (r) => r.idempotency_key,
+    );
+    expect([...keys][0]).toBe(chunkKeyOf('block', rowKeys));
+    expect([...platform.applied.values()]).toEqual(Array(10).fill(1));
+  });
+
+  it('gives up after repeated 5xx with platform_error', async () => {
+    const { db, ids, platform, runner } = setup(3, () => 'active', { maxServerAttempts: 3 });
+    for (let i = 0; i < 5; i++) platform.faults.push(new ApiError('http', 'down', { status: 500 }));
+    const b = enqueue(db, 'block', ids, { now: Date.now() });
+    runner.start();
+    await runner.whenIdle();
+    expect(platform.calls).toHaveLength(3);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ failed: 3 });
+    expect(batchItems(db, b.batchId!, 'failed', 0, 10).rows[0]?.error).toBe('platform_error');
+  });
+
+  it('keeps rows while offline, lets pending ones be cancelled, and sends the rest in order on reconnect', async () => {
+    const { db, ids, platform, runner } = setup(1100, () => 'active', { backoffMaxMs: 60_000, backoffBaseMs: 60_000 });
+    platform.offline = true;
+    const a = enqueue(db, 'block', ids.slice(0, 600), { now: Date.now() });
+    const b = enqueue(db, 'block', ids.slice(600), { now: Date.now() });
+    runner.start();
+    // Wait until the first attempt failed and the runner sits offline.
+    while (runner.state !== 'waiting_offline') await new Promise((r) => setImmediate(r));
+    expect(batchCounts(db, a.batchId!)).toMatchObject({ sending: 500, pending: 100 });
+    expect(cancelBatch(db, b.batchId!, Date.now())).toBe(500);
+    platform.offline = false;
+    runner.wake();
+    await runner.whenIdle();
+    const sent = platform.calls.filter((c) => c.ids.length > 0);
+    expect(sent.map((c) => c.ids.length)).toEqual([500, 500, 100]);
+    expect(sent[0]!.key).toBe(sent[1]!.key);
+    expect(batchCounts(db, a.batchId!)).toMatchObject({ ok: 600 });
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ cancelled: 500, ok: 0 });
+    expect(statusOf(db, ids[700]!)).toBe('active');
+  });
+
+  it('after a kill mid-request, a new runner re-sends the same chunk with the same key and applies nothing twice', async () => {
+    const { db, ids, platform, runner } = setup(700);
+    let release!: () => void;
+    platform.gate = new Promise((r) => (release = r));
+    enqueue(db, 'block', ids, { now: Date.now() });
+    runner.start();
+    while (platform.calls.length === 0) await new Promise((r) => setImmediate(r));
+    // The platform applies the request, but the answer never reaches this "process".
+    platform.gate = null;
+    await platform.bulk('block', platform.calls[0]!.ids, platform.calls[0]!.key);
+    const firstKey = platform.calls[0]!.key;
+    // A second runner on the same database stands for the restarted process.
+    const second = new ActionRunner(
+      { db, api: () => platform, emit: () => {}, changed: () => {}, now: () => Date.now() },
+      { backoffBaseMs: 1, backoffMaxMs: 5 },
+    );
+    second.start();
+    await second.whenIdle();
+    await second.stop();
+    release();
+    const keys = platform.calls.map((c) => c.key);
+    expect(keys.filter((k) => k === firstKey).length).toBeGreaterThanOrEqual(3);
+    expect(platform.applied.size).toBe(700);
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect((db.prepare(`SELECT count(*) n FROM outbox WHERE state = 'ok'`).get() as { n: number }).n).toBe(700);
+  });
+
+  it('sends a single client per request, and per client with bounded concurrency in single mode', async () => {
+    const { db, ids, platform, runner } = setup(40, (i) => (i % 2 ? 'blocked' : 'active'), { mode: 'single', concurrency: 4 });
+    const b = enqueue(db, 'unblock', ids, { now: Date.now() });
+    expect(b).toMatchObject({ count: 20, skipped: 20 });
+    platform.faults.push(new ApiError('http', 'slow', { status: 429, retryAfterMs: 1 }));
+    runner.start();
+    await runner.whenIdle();
+    expect(platform.calls.every((c) => c.kind === 'unblock' && c.ids.length === 1)).toBe(true);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ ok: 20 });
+    expect([...platform.applied.values()]).toEqual(Array(20).fill(1));
+    const d = enqueue(db, 'delete', [ids[0]!], { now: Date.now() });
+    runner.wake();
+    await runner.whenIdle();
+    expect(getBatch(db, d.batchId!).ok).toBe(1);
+    expect(statusOf(db, ids[0]!)).toBeUndefined();
+  });
+});
