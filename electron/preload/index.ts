@@ -1,0 +1,22 @@
+/**
+ * The preload (built as CommonJS because the window is sandboxed). It exposes ONE fixed object,
+ * `window.partnerDesk`, checked against the contract type with `satisfies`: a typed RPC call, an
+ * event subscription and the platform tag. No generic ipcRenderer passthrough.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, type PartnerDeskBridge, type RpcReply } from '../../shared/contract/bridge';
+import type { CoreEvent } from '../../shared/contract/events';
+
+const api = {
+  call: (method: string, input: unknown) => ipcRenderer.invoke(IPC.rpc, { method, input }) as Promise<RpcReply>,
+  onEvent(listener: (e: CoreEvent) => void): () => void {
+    const handler = (_e: IpcRendererEvent, payload: CoreEvent) => listener(payload);
+    ipcRenderer.on(IPC.event, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC.event, handler);
+    };
+  },
+  platform: 'desktop',
+} as const satisfies PartnerDeskBridge;
+
+contextBridge.exposeInMainWorld('partnerDesk', api);
