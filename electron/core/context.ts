@@ -7,6 +7,20 @@ import type { z } from 'zod';
 import type { EventName, EventPayload, Table } from '../../shared/contract/events';
 import type { MethodDef } from '../../shared/contract/rpc/define';
 import type { PartnerApi } from './partner-api/client';
+import type { SyncStatus } from '../../shared/contract/rpc/app';
+
+/** What the app handlers need from the running core (set by createCore). */
+export interface CoreHost {
+  version: string;
+  mode: 'desktop' | 'browser';
+  /** Whether the current connection carries a token (the token itself never leaves the host). */
+  hasToken(): boolean;
+  syncStatus(): SyncStatus;
+  /** Starts a sync unless one is running; false when one already was (or there is no connection). */
+  syncNow(): boolean;
+  /** Settings changed (interval, window): the scheduler re-reads them. */
+  settingsChanged(): void;
+}
 
 export interface CoreContext {
   db: Database.Database;
@@ -23,6 +37,8 @@ export interface CoreContext {
   requestSync(reason: string): void;
   /** Where this core keeps its files (the database, exports). */
   dataDir: string;
+  /** The running core's host side; absent in bare test contexts. */
+  host?: CoreHost;
 }
 
 /** A handler per method of a feature's slice of the contract. */

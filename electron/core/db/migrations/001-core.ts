@@ -25,7 +25,17 @@ CREATE TABLE clients (
   search_text    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX clients_name ON clients (name COLLATE NOCASE, id);
-CREATE INDEX clients_status ON clients (status);
+CREATE INDEX clients_status ON clients (status, id);
+-- one index per sortable column of the list, with the id tie-break (read backwards for DESC)
+CREATE INDEX clients_email ON clients (email, id);
+CREATE INDEX clients_phone ON clients (phone, id);
+CREATE INDEX clients_external_id ON clients (external_id, id);
+CREATE INDEX clients_payment_model ON clients (payment_model, id);
+CREATE INDEX clients_payment ON clients (payment_minor, id);
+CREATE INDEX clients_bonus ON clients (bonus_minor, id);
+CREATE INDEX clients_projects_count ON clients (projects_count, id);
+CREATE INDEX clients_invited_at ON clients (invited_at, id);
+CREATE INDEX clients_registered_at ON clients (registered_at, id);
 
 CREATE TABLE projects (
   pid        TEXT PRIMARY KEY,
@@ -48,6 +58,17 @@ CREATE TABLE transactions (
   description  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX transactions_client_at ON transactions (client_id, at_ms);
+
+-- Clients whose projects must be fetched again (written with the clients page that changed them,
+-- so a kill between the page and the projects fetch loses nothing).
+CREATE TABLE sync_projects_todo (
+  client_id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
+-- Ids of clients the platform deleted: ledger rows for them that arrive later are not kept.
+CREATE TABLE sync_tombstones (
+  client_id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
 
 -- One row per feed ('clients', 'transactions'): the cursor after the last whole page.
 CREATE TABLE sync_state (

@@ -1,0 +1,112 @@
+/**
+ * createCore: the application core in this thread (tests, and inside the worker of host.ts).
+ * Opens <dataDir>/cache.sqlite, builds the CoreContext, dispatches RPC through rpc.ts, emits
+ * events, and runs the sync scheduler unless autoSync is false.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreEvent, EventName, EventPayload } from '../../shared/contract/events';
+import { AppError } from '../../shared/contract/rpc/errors';
+import type { CoreContext } from './context';
+import type { ConnectionConfig, CoreHandle, CoreOptions } from './host-types';
+import { openDatabase } from './db/open';
+import { PartnerApi } from './partner-api/client';
+import { toAppError } from './partner-api/errors';
+import { dispatch } from './rpc';
+import { SyncEngine } from './sync/engine';
+import { platformTimeZone, writeConnection } from './settings/store';
+
+export interface CreateCoreExtras {
+  /** API client options for tests (fast retries). */
+  apiOptions?: { timeoutMs?: number; maxRetries?: number; retryBaseMs?: number; retryMaxMs?: number };
+  /** Sync engine options for tests and the benchmark. */
+  sync?: { pageSize?: number; projectsConcurrency?: number; offlineRetryMs?: number };
+  now?: () => number;
+}
+
+export interface Core extends CoreHandle {
+  ctx: CoreContext;
+  engine: SyncEngine;
+}
+
+export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<Core> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(join(opts.dataDir, 'cache.sqlite'));
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const e = { event, payload } as CoreEvent;
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch {
+        /* a listener's failure is its own */
+      }
+    }
+  };
+  let connection: ConnectionConfig | null = opts.connection;
+  let api: PartnerApi | null = null;
+  const makeApi = () => {
+    api = connection ? new PartnerApi({ baseUrl: connection.url, token: connection.token, ...(opts.apiOptions ?? {}) }) : null;
+  };
+  makeApi();
+  if (connection) writeConnection(db, connection.kind, connection.url);
+
+  const now = opts.now ?? Date.now;
+  const engine = new SyncEngine({ db, api: () => api, emit, now, ...(opts.sync ?? {}) });
+
+  const ctx: CoreContext = {
+    db,
+    api() {
+      if (!api) throw new AppError('not_configured', 'No platform connection is configured');
+      return api;
+    },
+    emit,
+    changed: (tables) => emit('data.changed', { tables }),
+    now,
+    timeZone: () => platformTimeZone(db),
+    requestSync: (reason) => engine.requestSync(reason),
+    dataDir: opts.dataDir,
+    host: {
+      version: opts.version,
+      mode: opts.mode,
+      hasToken: () => connection !== null && connection.token !== '',
+      syncStatus: () => engine.status(),
+      syncNow: () => engine.syncNow(),
+      settingsChanged: () => engine.settingsChanged(),
+    },
+  };
+
+  if (opts.autoSync !== false) engine.start();
+  let closed = false;
+
+  return {
+    ctx,
+    engine,
+    async call(method, input) {
+      if (closed) throw new AppError('internal', 'The core is closed');
+      try {
+        return await dispatch(method, input, ctx);
+      } catch (e) {
+        throw toAppError(e);
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async setConnection(conn) {
+      connection = conn;
+      makeApi();
+      if (conn) writeConnection(db, conn.kind, conn.url);
+      emit('data.changed', { tables: ['settings'] });
+      engine.connectionChanged();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await engine.stop();
+      db.close();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** Handlers of the client list methods (shared/contract/rpc/clients.ts), read from the cache. */
+import type { clientsMethods } from '../../../shared/contract/rpc/clients';
+import { AppError } from '../../../shared/contract/rpc/errors';
+import type { Handlers } from '../context';
+import { clientIds, getClient, listClients } from './queries';
+
+export const clientsHandlers: Handlers<typeof clientsMethods> = {
+  'clients.list': (input, ctx) => listClients(ctx.db, input),
+  'clients.ids': (input, ctx) => ({ ids: clientIds(ctx.db, input) }),
+  'clients.get': ({ id }, ctx) => {
+    const found = getClient(ctx.db, id);
+    if (!found) throw new AppError('not_found', `No client ${id} in the cache`, { params: { id } });
+    return found;
+  },
+};

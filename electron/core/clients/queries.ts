@@ -1,0 +1,161 @@
+/**
+ * The client list from the cache: prepared, parameterised SQL. Column names in ORDER BY come
+ * from a fixed map (never from input). Search is a substring match over `search_text`
+ * (lower-cased name, email, phone digits, external id and id; see searchTextOf).
+ */
+import type Database from 'better-sqlite3';
+import type { ClientRow, SortColumn, ClientFilter } from '../../../shared/contract/rpc/clients';
+import type { Client, Project } from '../../../shared/contract/platform';
+
+/** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
+export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
+  const phone = c.phone ? c.phone.replace(/\D+/g, '') : '';
+  return [c.name ?? '', c.email, phone, c.external_id ?? '', c.id].join('\u0001').toLowerCase();
+}
+
+/** The search input as it is matched: lower-cased; a phone-like query keeps only its digits. */
+export function normaliseSearch(q: string): string {
+  const t = q.trim().toLowerCase();
+  if (/^[+\d\s()-]+$/.test(t) && /\d/.test(t)) return t.replace(/\D+/g, '');
+  return t;
+}
+
+/**
+ * The pending outbox action of a client, as an SQL expression over `c` (the clients row).
+ * Engineer 6 (actions, migration 002) replaces this with a subquery on the outbox.
+ */
+export function pendingActionSql(): string {
+  // The newest open outbox row of the client (migration 002; index outbox_client_open).
+  return `(SELECT o.action FROM outbox o WHERE o.client_id = c.id AND o.state IN ('pending','sending') ORDER BY o.seq DESC LIMIT 1)`;
+}
+
+const SORT_SQL: Record<SortColumn, string> = {
+  name: 'c.name COLLATE NOCASE',
+  email: 'c.email',
+  phone: 'c.phone',
+  externalId: 'c.external_id',
+  status: 'c.status',
+  paymentModel: 'c.payment_model',
+  payment: 'c.payment_minor',
+  bonus: 'c.bonus_minor',
+  projectsCount: 'c.projects_count',
+  invitedAt: 'c.invited_at',
+  registeredAt: 'c.registered_at',
+};
+
+export interface DbClientRow {
+  id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  external_id: string | null;
+  status: ClientRow['status'];
+  payment_model: ClientRow['paymentModel'];
+  invited_at: string;
+  registered_at: string | null;
+  updated_at: string;
+  payment_minor: number;
+  bonus_minor: number;
+  currency: ClientRow['currency'];
+  balance_as_of: string;
+  projects_count: number;
+  pending_action: ClientRow['pendingAction'];
+}
+
+export function toClientRow(r: DbClientRow): ClientRow {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    phone: r.phone,
+    externalId: r.external_id,
+    status: r.status,
+    paymentModel: r.payment_model,
+    invitedAt: r.invited_at,
+    registeredAt: r.registered_at,
+    updatedAt: r.updated_at,
+    payment: r.payment_minor,
+    bonus: r.bonus_minor,
+    currency: r.currency,
+    balanceAsOf: r.balance_as_of,
+    projectsCount: r.projects_count,
+    pendingAction: r.pending_action,
+  };
+}
+
+const COLUMNS = `c.id, c.email, c.name, c.phone, c.external_id, c.status, c.payment_model, c.invited_at,
+  c.registered_at, c.updated_at, c.payment_minor, c.bonus_minor, c.currency, c.balance_as_of, c.projects_count`;
+
+interface Where {
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+/** The WHERE clause of a filter, with named parameters only. */
+export function whereOf(f: ClientFilter): Where {
+  const parts: string[] = [];
+  const params: Record<string, string | number> = {};
+  const q = normaliseSearch(f.search);
+  if (q !== '') {
+    parts.push('instr(c.search_text, @q) > 0');
+    params.q = q;
+  }
+  if (f.statuses.length > 0 && f.statuses.length < 3) {
+    parts.push(`c.status IN (${f.statuses.map((_, i) => `@s${i}`).join(', ')})`);
+    f.statuses.forEach((s, i) => (params[`s${i}`] = s));
+  }
+  if (f.paymentModels.length === 1) {
+    parts.push('c.payment_model = @pm');
+    params.pm = f.paymentModels[0] as string;
+  }
+  if (f.negativeOnly) parts.push('c.payment_minor < 0');
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Statements are prepared once per database and shape of query (the SQL text is the cache key). */
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    m.set(sql, st);
+  }
+  return st;
+}
+
+export interface ListInput extends ClientFilter {
+  sort: { column: SortColumn; dir: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+export function listClients(db: Database.Database, input: ListInput): { rows: ClientRow[]; total: number } {
+  const w = whereOf(input);
+  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
+  const rows = prepared(
+    db,
+    `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...w.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
+  const total = (prepared(db, `SELECT count(*) AS n FROM clients c ${w.sql}`).get(w.params) as { n: number }).n;
+  return { rows: rows.map(toClientRow), total };
+}
+
+export function clientIds(db: Database.Database, f: ClientFilter): string[] {
+  const w = whereOf(f);
+  return (prepared(db, `SELECT c.id FROM clients c ${w.sql} ORDER BY c.id`).pluck().all(w.params) as string[]);
+}
+
+export function getClient(db: Database.Database, id: string): { client: ClientRow; projects: Project[] } | null {
+  const r = prepared(db, `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c WHERE c.id = ?`).get(id) as
+    | DbClientRow
+    | undefined;
+  if (!r) return null;
+  const projects = prepared(
+    db,
+    'SELECT pid, name, status, created_at FROM projects WHERE client_id = ? ORDER BY created_at, pid',
+  ).all(id) as Project[];
+  return { client: toClientRow(r), projects };
+}

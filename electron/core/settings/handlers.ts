@@ -1,0 +1,44 @@
+/** Handlers of the app methods (shared/contract/rpc/app.ts): info, settings, connection, sync, platform. */
+import type { appMethods } from '../../../shared/contract/rpc/app';
+import { AppError } from '../../../shared/contract/rpc/errors';
+import type { CoreContext, Handlers } from '../context';
+import { connectionUrl, readPlatform, readSettings, writeConnection, writeSettings, lastSyncedAt } from './store';
+
+const hasToken = (ctx: CoreContext) => ctx.host?.hasToken() ?? false;
+
+export const appHandlers: Handlers<typeof appMethods> = {
+  'app.info': (_i, ctx) => ({
+    version: ctx.host?.version ?? '0.0.0',
+    mode: ctx.host?.mode ?? 'browser',
+    platform: process.platform,
+  }),
+  'settings.get': (_i, ctx) => readSettings(ctx.db, hasToken(ctx)),
+  'settings.update': (patch, ctx) => {
+    writeSettings(ctx.db, patch);
+    ctx.host?.settingsChanged();
+    ctx.changed(['settings']);
+    return readSettings(ctx.db, hasToken(ctx));
+  },
+  // The core records kind and address; the host keeps the token and calls setConnection.
+  'connection.set': (input, ctx) => {
+    if (input.kind === 'custom' && !input.url) {
+      throw new AppError('invalid_input', 'A custom connection needs an address', { fields: { url: 'required' } });
+    }
+    writeConnection(ctx.db, input.kind, connectionUrl(input.kind, input.url));
+    ctx.changed(['settings']);
+    return readSettings(ctx.db, hasToken(ctx));
+  },
+  'sync.status': (_i, ctx) =>
+    ctx.host?.syncStatus() ?? {
+      running: false,
+      phase: null,
+      done: 0,
+      total: null,
+      lastSyncedAt: lastSyncedAt(ctx.db),
+      lastError: null,
+      connectivity: 'unknown',
+      nextSyncAt: null,
+    },
+  'sync.now': (_i, ctx) => ({ started: ctx.host?.syncNow() ?? false }),
+  'platform.get': (_i, ctx) => readPlatform(ctx.db),
+};

@@ -1,0 +1,306 @@
+/**
+ * The sync engine: pulls the platform into the cache. Phases: platform (+ partner), clients
+ * (changes feed with tombstones), projects (for clients that changed, bounded concurrency),
+ * transactions (changes feed, only rows inside the ledger window). Each page and its cursor are
+ * committed in one transaction (SyncStore); the next page is fetched while the current one is
+ * written. Runs at start, on a schedule and on demand; never two at once.
+ */
+import type Database from 'better-sqlite3';
+import type { Connectivity, EventName, EventPayload, Table } from '../../../shared/contract/events';
+import type { SyncStatus } from '../../../shared/contract/rpc/app';
+import { addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../shared/domain/time';
+import { ApiError } from '../partner-api/errors';
+import type { PartnerApi } from '../partner-api/client';
+import { getMeta, ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, setMeta, syncIntervalMin, writePlatform } from '../settings/store';
+import { SyncStore } from './store';
+
+export interface SyncEngineOptions {
+  db: Database.Database;
+  /** The current platform client, or null when no connection is configured. */
+  api: () => PartnerApi | null;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  now?: () => number;
+  pageSize?: number;
+  projectsConcurrency?: number;
+  /** First retry delay after a failed (offline) run; doubles up to the sync interval. */
+  offlineRetryMs?: number;
+}
+
+type Phase = NonNullable<SyncStatus['phase']>;
+const LEDGER_SINCE_KEY = 'sync.ledgerSince';
+
+/** The first instant of the ledger window: 00:00 region time on the 1st of (this month - months). */
+export function ledgerWindowStart(nowMs: number, months: number, zone: string): number {
+  const today = localDateOf(nowMs, zone);
+  return localMidnightUtc(addMonths(today, -months), zone);
+}
+
+export class SyncEngine {
+  private readonly db: Database.Database;
+  private readonly store: SyncStore;
+  private readonly opts: SyncEngineOptions;
+  private readonly now: () => number;
+  private current: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private nextAt: number | null = null;
+  private started = false;
+  private closed = false;
+  private failures = 0;
+  private conn: { state: Connectivity; since: string; message: string | null };
+  private progress: { phase: Phase | null; done: number; total: number | null } = { phase: null, done: 0, total: null };
+  private lastError: { code: string; message: string } | null = null;
+  private lastChangedEmit = 0;
+
+  constructor(opts: SyncEngineOptions) {
+    this.opts = opts;
+    this.db = opts.db;
+    this.store = new SyncStore(opts.db);
+    this.now = opts.now ?? Date.now;
+    this.conn = { state: opts.api() ? 'unknown' : 'not_configured', since: new Date(this.now()).toISOString(), message: null };
+  }
+
+  // ---------- control ----------
+  /** Starts the scheduler: a sync now, then every syncIntervalMin. */
+  start(): void {
+    this.started = true;
+    this.schedule(0);
+  }
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.current?.catch(() => undefined);
+  }
+  /** The connection changed: reset the state and sync soon. */
+  connectionChanged(): void {
+    this.failures = 0;
+    this.setConnectivity(this.opts.api() ? 'unknown' : 'not_configured', null);
+    if (this.opts.api()) this.requestSync('connection');
+  }
+  settingsChanged(): void {
+    if (this.started && !this.current) this.schedule(syncIntervalMin(this.db) * 60_000);
+  }
+  /** Starts a sync unless one runs; returns whether one was started. */
+  syncNow(): boolean {
+    if (this.current || !this.opts.api()) return false;
+    void this.run().catch(() => undefined);
+    return true;
+  }
+  /** A sync soon: now if idle, right after the current one otherwise. */
+  requestSync(_reason: string): void {
+    if (this.closed) return;
+    if (this.current) this.again = true;
+    else this.schedule(0);
+  }
+  status(): SyncStatus {
+    return {
+      running: this.current !== null,
+      phase: this.progress.phase,
+      done: this.progress.done,
+      total: this.progress.total,
+      lastSyncedAt: lastSyncedAt(this.db),
+      lastError: this.lastError,
+      connectivity: this.conn.state,
+      nextSyncAt: this.nextAt === null ? null : new Date(this.nextAt).toISOString(),
+    };
+  }
+  connectivity(): Connectivity {
+    return this.conn.state;
+  }
+
+  /** One sync; if one is running, resolves with it. Rejects with the failure (also recorded). */
+  run(): Promise<void> {
+    if (this.current) return this.current;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAt = null;
+    const p = this.runOnce().finally(() => {
+      this.current = null;
+      if (this.closed) return;
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      } else if (this.started) {
+        const interval = syncIntervalMin(this.db) * 60_000;
+        const retry = Math.min(interval, (this.opts.offlineRetryMs ?? 5_000) * 2 ** Math.max(0, this.failures - 1));
+        this.schedule(this.failures > 0 && this.conn.state === 'offline' ? retry : interval);
+      }
+    });
+    this.current = p;
+    return p;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.nextAt = this.now() + delayMs;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.opts.api()) void this.run().catch(() => undefined);
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  // ---------- events ----------
+  private setConnectivity(state: Connectivity, message: string | null): void {
+    if (state === this.conn.state && message === this.conn.message) return;
+    this.conn = { state, since: new Date(this.now()).toISOString(), message };
+    this.opts.emit('connectivity', { ...this.conn });
+  }
+  private setProgress(phase: Phase, done: number, total: number | null): void {
+    this.progress = { phase, done, total };
+    this.opts.emit('sync.progress', { phase, done, total });
+  }
+  private changed(tables: Table[], force = false): void {
+    const t = Date.now();
+    if (!force && t - this.lastChangedEmit < 1000) return;
+    this.lastChangedEmit = t;
+    this.opts.emit('data.changed', { tables });
+  }
+
+  // ---------- the run ----------
+  private async runOnce(): Promise<void> {
+    const api = this.opts.api();
+    if (!api) {
+      this.setConnectivity('not_configured', null);
+      return;
+    }
+    try {
+      await this.pullPlatform(api);
+      this.setConnectivity('online', null);
+      await this.pullClients(api);
+      await this.pullProjects(api);
+      await this.pullTransactions(api);
+      setLastSyncedAt(this.db, new Date(this.now()).toISOString());
+      this.failures = 0;
+      this.lastError = null;
+      this.setProgress('done', this.progress.done, this.progress.total);
+      this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
+    } catch (e) {
+      this.failures++;
+      const err = e instanceof ApiError ? e : null;
+      if (err?.kind === 'network' || err?.kind === 'timeout') this.setConnectivity('offline', err.message);
+      else if (err?.kind === 'http' && err.status === 401) this.setConnectivity('token_rejected', err.message);
+      else if (err) this.setConnectivity('online', null);
+      this.lastError = {
+        code: err ? (err.kind === 'http' ? (err.code ?? `http_${err.status ?? 0}`) : err.kind) : 'internal',
+        message: e instanceof Error ? e.message : String(e),
+      };
+      this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
+      throw e;
+    }
+  }
+
+  private async pullPlatform(api: PartnerApi): Promise<void> {
+    this.setProgress('platform', 0, 2);
+    const [platform, partner] = await Promise.all([api.platform(), api.partner()]);
+    writePlatform(this.db, platform, partner);
+    this.setProgress('platform', 2, 2);
+    this.opts.emit('data.changed', { tables: ['platform'] });
+  }
+
+  /** Pages of a changes feed, the next one fetched while the current one is handed over. */
+  private async feed<T>(
+    fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
+    start: string | null,
+    apply: (items: T[], cursorAfter: string | null) => void,
+  ): Promise<void> {
+    let cursor = start;
+    let next = fetchPage(cursor ?? undefined);
+    for (;;) {
+      const page = await next;
+      const more = page.next_cursor !== null && page.next_cursor !== cursor && page.items.length > 0;
+      if (more) {
+        next = fetchPage(page.next_cursor ?? undefined);
+        next.catch(() => undefined); // handled by the await above on the next turn
+      }
+      const after = page.next_cursor ?? cursor;
+      apply(page.items, after);
+      cursor = after;
+      if (!more) return;
+    }
+  }
+
+  private pageSize(): number {
+    return this.opts.pageSize ?? 1000;
+  }
+
+  private async pullClients(api: PartnerApi): Promise<void> {
+    let done = 0;
+    this.setProgress('clients', 0, null);
+    await this.feed(
+      (c) => api.clientChanges(c, this.pageSize()),
+      this.store.cursor('clients'),
+      (items, after) => {
+        this.store.applyClientsPage(items, after);
+        done += items.length;
+        this.setProgress('clients', done, null);
+        this.changed(['clients']);
+      },
+    );
+    this.changed(['clients'], true);
+  }
+
+  private async pullProjects(api: PartnerApi): Promise<void> {
+    const ids = this.store.projectsTodo();
+    const total = ids.length;
+    let next = 0;
+    let done = 0;
+    let failed: unknown = null;
+    this.setProgress('projects', 0, total);
+    const step = Math.max(1, Math.floor(total / 100));
+    const worker = async () => {
+      while (failed === null && next < ids.length) {
+        const id = ids[next++] as string;
+        let list;
+        try {
+          list = await api.projects(id);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) list = null;
+          else {
+            failed ??= e;
+            return;
+          }
+        }
+        this.store.applyProjects(id, list);
+        done++;
+        if (done % step === 0 || done === total) {
+          this.setProgress('projects', done, total);
+          this.changed(['projects']);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.projectsConcurrency ?? 8, Math.max(1, total)) }, worker));
+    if (failed !== null) throw failed;
+    this.changed(['projects'], true);
+  }
+
+  private async pullTransactions(api: PartnerApi): Promise<void> {
+    const zone = platformTimeZone(this.db);
+    const windowStart = ledgerWindowStart(this.now(), ledgerWindowMonths(this.db), zone);
+    const since = Number(getMeta(this.db, LEDGER_SINCE_KEY) ?? NaN);
+    const reset = !Number.isFinite(since) || windowStart < since;
+    if (reset) {
+      // First run, or a wider window: read the feed again from the new start.
+      this.db.transaction(() => {
+        this.store.resetCursor('transactions');
+        setMeta(this.db, LEDGER_SINCE_KEY, String(windowStart));
+      })();
+    }
+    const sinceIso = isoUtc(reset ? windowStart : since);
+    let done = 0;
+    this.setProgress('transactions', 0, null);
+    await this.feed(
+      (c) => api.transactionChanges(c, this.pageSize(), c ? undefined : sinceIso),
+      this.store.cursor('transactions'),
+      (items, after) => {
+        this.store.applyTransactionsPage(items, after, windowStart);
+        done += items.length;
+        this.setProgress('transactions', done, null);
+        this.changed(['transactions']);
+      },
+    );
+    if (this.store.pruneLedger(windowStart) > 0 || done > 0) this.changed(['transactions'], true);
+  }
+}

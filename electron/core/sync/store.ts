@@ -1,0 +1,138 @@
+/**
+ * The sync engine's writes to the cache. Each function that takes a page writes the page and the
+ * cursor that follows it in ONE transaction, so a kill leaves the cache at the last whole page.
+ */
+import type Database from 'better-sqlite3';
+import type { Client, ClientChange, Project, Transaction } from '../../../shared/contract/platform';
+import { searchTextOf } from '../clients/queries';
+
+export type Feed = 'clients' | 'transactions';
+
+export class SyncStore {
+  private readonly st;
+  readonly applyClientsPage: (items: ClientChange[], cursor: string | null) => { upserted: number; deleted: number };
+  readonly applyTransactionsPage: (items: Transaction[], cursor: string | null, windowStartMs: number) => number;
+  readonly applyProjects: (clientId: string, projects: Project[] | null) => void;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      cursor: p('SELECT cursor FROM sync_state WHERE feed = ?').pluck(),
+      setCursor: p(
+        `INSERT INTO sync_state (feed, cursor, synced_at) VALUES (@feed, @cursor, @at)
+         ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor, synced_at = excluded.synced_at`,
+      ),
+      upsertClient: p(
+        `INSERT INTO clients (id, email, name, phone, external_id, status, payment_model, invited_at, registered_at,
+           updated_at, payment_minor, bonus_minor, currency, balance_as_of, projects_count, search_text)
+         VALUES (@id, @email, @name, @phone, @external_id, @status, @payment_model, @invited_at, @registered_at,
+           @updated_at, @payment_minor, @bonus_minor, @currency, @balance_as_of, @projects_count, @search_text)
+         ON CONFLICT(id) DO UPDATE SET email = excluded.email, name = excluded.name, phone = excluded.phone,
+           external_id = excluded.external_id, status = excluded.status, payment_model = excluded.payment_model,
+           invited_at = excluded.invited_at, registered_at = excluded.registered_at, updated_at = excluded.updated_at,
+           payment_minor = excluded.payment_minor, bonus_minor = excluded.bonus_minor, currency = excluded.currency,
+           balance_as_of = excluded.balance_as_of, projects_count = excluded.projects_count,
+           search_text = excluded.search_text`,
+      ),
+      delClient: p('DELETE FROM clients WHERE id = ?'),
+      delProjects: p('DELETE FROM projects WHERE client_id = ?'),
+      delTx: p('DELETE FROM transactions WHERE client_id = ?'),
+      addTombstone: p('INSERT OR IGNORE INTO sync_tombstones (client_id) VALUES (?)'),
+      isTombstone: p('SELECT 1 FROM sync_tombstones WHERE client_id = ?').pluck(),
+      addTodo: p('INSERT OR IGNORE INTO sync_projects_todo (client_id) VALUES (?)'),
+      delTodo: p('DELETE FROM sync_projects_todo WHERE client_id = ?'),
+      insProject: p(
+        `INSERT INTO projects (pid, client_id, name, status, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(pid) DO UPDATE SET client_id = excluded.client_id, name = excluded.name,
+           status = excluded.status, created_at = excluded.created_at`,
+      ),
+      insTx: p(
+        `INSERT OR REPLACE INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    const now = () => new Date().toISOString();
+
+    this.applyClientsPage = db.transaction((items: ClientChange[], cursor: string | null) => {
+      let upserted = 0;
+      let deleted = 0;
+      for (const c of items) {
+        if ('deleted' in c) {
+          this.st.delClient.run(c.id);
+          this.st.delProjects.run(c.id);
+          this.st.delTx.run(c.id);
+          this.st.delTodo.run(c.id);
+          this.st.addTombstone.run(c.id);
+          deleted++;
+        } else {
+          this.st.upsertClient.run(clientParams(c));
+          if (c.projects_count > 0) this.st.addTodo.run(c.id);
+          else {
+            this.st.delProjects.run(c.id);
+            this.st.delTodo.run(c.id);
+          }
+          upserted++;
+        }
+      }
+      this.st.setCursor.run({ feed: 'clients', cursor, at: now() });
+      return { upserted, deleted };
+    });
+
+    this.applyTransactionsPage = db.transaction((items: Transaction[], cursor: string | null, windowStartMs: number) => {
+      let n = 0;
+      for (const t of items) {
+        const at = Date.parse(t.at);
+        if (at < windowStartMs) continue;
+        if (this.st.isTombstone.get(t.client_id) !== undefined) continue;
+        this.st.insTx.run(t.id, t.client_id, t.project_pid, at, t.kind, t.amount_minor, t.currency, t.service, t.description);
+        n++;
+      }
+      this.st.setCursor.run({ feed: 'transactions', cursor, at: now() });
+      return n;
+    });
+
+    /** Replaces a client's projects (null: the client is gone, just drop the to-do). */
+    this.applyProjects = db.transaction((clientId: string, projects: Project[] | null) => {
+      if (projects !== null) {
+        this.st.delProjects.run(clientId);
+        for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+      }
+      this.st.delTodo.run(clientId);
+    });
+  }
+
+  cursor(feed: Feed): string | null {
+    return (this.st.cursor.get(feed) as string | null | undefined) ?? null;
+  }
+  resetCursor(feed: Feed): void {
+    this.db.prepare('DELETE FROM sync_state WHERE feed = ?').run(feed);
+  }
+  projectsTodo(): string[] {
+    return this.db.prepare('SELECT client_id FROM sync_projects_todo').pluck().all() as string[];
+  }
+  /** Drops ledger rows older than the window (the window moves as months pass). */
+  pruneLedger(windowStartMs: number): number {
+    return this.db.prepare('DELETE FROM transactions WHERE at_ms < ?').run(windowStartMs).changes;
+  }
+}
+
+function clientParams(c: Client) {
+  return {
+    id: c.id,
+    email: c.email,
+    name: c.name,
+    phone: c.phone,
+    external_id: c.external_id,
+    status: c.status,
+    payment_model: c.payment_model,
+    invited_at: c.invited_at,
+    registered_at: c.registered_at,
+    updated_at: c.updated_at,
+    payment_minor: c.balance.payment.amount_minor,
+    bonus_minor: c.balance.bonus.amount_minor,
+    currency: c.balance.payment.currency,
+    balance_as_of: c.balance.as_of,
+    projects_count: c.projects_count,
+    search_text: searchTextOf(c),
+  };
+}
