@@ -1,5 +1,55 @@
 /** Handlers of the actions RPC methods (shared/contract/rpc/actions.ts). */
 import type { actionsMethods } from '../../../shared/contract/rpc/actions';
 import type { Handlers } from '../context';
+import { readPlatform } from '../settings/store';
+import { allBatchItems, batchItems, cancelBatch, enqueue, getBatch, listBatches, retryFailed } from './outbox';
+import { progressOf } from './runner';
+import { wakeActions } from './service';
+import { inviteClient, listInvitations, resendInvitation, revokeInvitation } from './invite';
+import { iterateAudit, listAudit } from './audit';
+import { exportAudit, exportBatch } from './export';
 
-export const actionsHandlers: Handlers<typeof actionsMethods> = {};
+export const actionsHandlers: Handlers<typeof actionsMethods> = {
+  'clients.invite': (input, ctx) => inviteClient(ctx, input),
+  'actions.enqueue': ({ action, ids }, ctx) => {
+    const r = enqueue(ctx.db, action, ids, { now: ctx.now() });
+    if (r.batchId) {
+      ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
+      ctx.changed(['clients', 'actions', 'audit']);
+      wakeActions(ctx.db);
+    }
+    return r;
+  },
+  'actions.batches': ({ limit }, ctx) => ({ batches: listBatches(ctx.db, limit) }),
+  'actions.batch': ({ batchId, filter, offset, limit }, ctx) => ({
+    batch: getBatch(ctx.db, batchId),
+    ...batchItems(ctx.db, batchId, filter, offset, limit),
+  }),
+  'actions.cancel': ({ batchId }, ctx) => {
+    const cancelled = cancelBatch(ctx.db, batchId, ctx.now());
+    ctx.emit('actions.progress', progressOf(ctx.db, batchId));
+    ctx.changed(['clients', 'actions', 'audit']);
+    return { cancelled };
+  },
+  'actions.retryFailed': ({ batchId }, ctx) => {
+    const r = retryFailed(ctx.db, batchId, ctx.now());
+    if (r.batchId) {
+      ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
+      ctx.changed(['clients', 'actions', 'audit']);
+      wakeActions(ctx.db);
+    }
+    return { batchId: r.batchId, count: r.count };
+  },
+  'actions.export': ({ batchId, format, lang }, ctx) =>
+    exportBatch(getBatch(ctx.db, batchId), allBatchItems(ctx.db, batchId), { format, lang, zone: ctx.timeZone(), now: ctx.now() }),
+  'actions.policies': (_input, ctx) => {
+    const p = readPlatform(ctx.db).platform;
+    return { block: p?.policies.block ?? null, delete: p?.policies.delete ?? null };
+  },
+  'invitations.list': (_input, ctx) => listInvitations(ctx),
+  'invitations.resend': ({ id }, ctx) => resendInvitation(ctx, id),
+  'invitations.revoke': ({ id }, ctx) => revokeInvitation(ctx, id),
+  'audit.list': ({ search, offset, limit }, ctx) => listAudit(ctx.db, search, offset, limit),
+  'audit.export': ({ format, lang, search }, ctx) =>
+    exportAudit(iterateAudit(ctx.db, search), { format, lang, zone: ctx.timeZone(), now: ctx.now() }),
+};

@@ -137,14 +137,14 @@ export class ActionRunner {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const t = ms === Infinity ? null : setTimeout(done, ms);
-      const self = this;
-      function done() {
+      let t: ReturnType<typeof setTimeout> | null = null;
+      const done = () => {
         if (t) clearTimeout(t);
-        if (self.wakeUp === done) self.wakeUp = null;
-        self.woken = false;
+        if (this.wakeUp === done) this.wakeUp = null;
+        this.woken = false;
         resolve();
-      }
+      };
+      if (ms !== Infinity) t = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }

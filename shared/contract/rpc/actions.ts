@@ -63,10 +63,10 @@ export const BatchItem = z.object({
 });
 export type BatchItem = z.infer<typeof BatchItem>;
 
-export const ExportFormat = z.enum(['xlsx', 'csv']);
-export const ExportLang = z.enum(['ru', 'en']);
-export const ExportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
-export type ExportFile = z.infer<typeof ExportFile>;
+export const ActionsExportFormat = z.enum(['xlsx', 'csv']);
+export const ActionsExportLang = z.enum(['ru', 'en']);
+export const ActionsExportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+export type ActionsExportFile = z.infer<typeof ActionsExportFile>;
 
 export const InvitationRow = z.object({
   id: z.string(),
@@ -123,8 +123,8 @@ export const actionsMethods = {
     z.object({ batchId: z.string().nullable(), count: z.number().int() }),
   ),
   'actions.export': method(
-    z.strictObject({ batchId: BatchId, format: ExportFormat, lang: ExportLang }),
-    ExportFile,
+    z.strictObject({ batchId: BatchId, format: ActionsExportFormat, lang: ActionsExportLang }),
+    ActionsExportFile,
   ),
   /** The platform's declared consequences (from the cached GET /platform), for the confirmation. */
   'actions.policies': method(
@@ -142,5 +142,5 @@ export const actionsMethods = {
     z.strictObject({ search: z.string().max(LIMITS.search).default(''), ...Paging }),
     z.object({ rows: z.array(AuditRow), total: z.number().int() }),
   ),
-  'audit.export': method(z.strictObject({ format: ExportFormat, lang: ExportLang, search: z.string().max(LIMITS.search).default('') }), ExportFile),
+  'audit.export': method(z.strictObject({ format: ActionsExportFormat, lang: ActionsExportLang, search: z.string().max(LIMITS.search).default('') }), ActionsExportFile),
 } satisfies MethodMap;
