@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../../electron/core/db/open';
+import { SyncStore } from '../../../electron/core/sync/store';
+import { listClients, clientIds, getClient, normaliseSearch, type ListInput } from '../../../electron/core/clients/queries';
+import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
+import type { Client } from '../../../shared/contract/platform';
+import { makeClients } from './fixtures';
+
+let dir: string;
+let db: Database.Database;
+let clients: Client[];
+const input = (x: Partial<ListInput> & Record<string, unknown> = {}) => ClientsListInput.parse(x) as ListInput;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pd-q-'));
+  db = openDatabase(join(dir, 'cache.sqlite'));
+  clients = makeClients(2000, 7);
+  new SyncStore(db).applyClientsPage(clients, 'cur');
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const FIELD: Record<SortColumn, (c: Client) => string | number | null> = {
+  name: (c) => (c.name === null ? null : c.name.toLowerCase()),
+  email: (c) => c.email,
+  phone: (c) => c.phone,
+  externalId: (c) => c.external_id,
+  status: (c) => c.status,
+  paymentModel: (c) => c.payment_model,
+  payment: (c) => c.balance.payment.amount_minor,
+  bonus: (c) => c.balance.bonus.amount_minor,
+  projectsCount: (c) => c.projects_count,
+  invitedAt: (c) => c.invited_at,
+  registeredAt: (c) => c.registered_at,
+};
+function cmp(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1; // SQLite sorts NULL first
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+describe('clients.list', () => {
+  it('sorts by every column both ways with a stable id tie-break', () => {
+    for (const column of SortColumn.options) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const sign = dir === 'asc' ? 1 : -1;
+        const expected = [...clients]
+          .sort((a, b) => sign * (cmp(FIELD[column](a), FIELD[column](b)) || cmp(a.id, b.id)))
+          .slice(50, 150)
+          .map((c) => c.id);
+        const got = listClients(db, input({ sort: { column, dir }, offset: 50, limit: 100 }));
+        expect(got.total).toBe(2000);
+        expect(got.rows.map((r) => r.id), `${column} ${dir}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('searches name (Cyrillic, any case), email, phone digits, external id and id', () => {
+    const byName = listClients(db, input({ search: 'ромашка', limit: 500 }));
+    expect(byName.total).toBe(clients.filter((c) => c.name?.includes('Ромашка')).length);
+    expect(byName.total).toBeGreaterThan(0);
+    expect(listClients(db, input({ search: 'USER123@' })).rows.map((r) => r.id)).toEqual(
+      clients.filter((c) => c.email.startsWith('user123@')).map((c) => c.id),
+    );
+    const withPhone = clients.find((c) => c.phone !== null)!;
+    const digits = withPhone.phone!.replace(/\D/g, '');
+    expect(listClients(db, input({ search: withPhone.phone!.slice(0, 12) })).rows.length).toBeGreaterThan(0);
+    expect(listClients(db, input({ search: digits, limit: 500 })).rows.map((r) => r.id)).toContain(withPhone.id);
+    const withExt = clients.find((c) => c.external_id !== null)!;
+    expect(listClients(db, input({ search: withExt.external_id!.toLowerCase(), limit: 500 })).rows.map((r) => r.id)).toContain(withExt.id);
+    expect(listClients(db, input({ search: 'c001999' })).rows.map((r) => r.id)).toEqual(['c001999']);
+    expect(listClients(db, input({ search: 'no such thing' })).total).toBe(0);
+  });
+
+  it('search input is data, never SQL', () => {
+    for (const s of ["' OR 1=1 --", '%', '_', '"; DROP TABLE clients; --']) {
+      expect(listClients(db, input({ search: s })).total).toBe(0);
+    }
+    expect(listClients(db, input()).total).toBe(2000);
+  });
+
+  it('filters by status, payment model and negative balance', () => {
+    const got = listClients(db, input({ statuses: ['blocked'], paymentModels: ['prepaid'], negativeOnly: true, limit: 500 }));
+    const exp = clients.filter((c) => c.status === 'blocked' && c.payment_model === 'prepaid' && c.balance.payment.amount_minor < 0);
+    expect(got.total).toBe(exp.length);
+    expect(new Set(got.rows.map((r) => r.id))).toEqual(new Set(exp.map((c) => c.id)));
+    expect(listClients(db, input({ statuses: ['active', 'invited'] })).total).toBe(clients.filter((c) => c.status !== 'blocked').length);
+  });
+
+  it('clients.ids returns every match (not only a page); clients.get returns one with projects', () => {
+    const ids = clientIds(db, { search: '', statuses: ['active'], paymentModels: [], negativeOnly: false });
+    expect(ids.length).toBe(clients.filter((c) => c.status === 'active').length);
+    const one = getClient(db, 'c000010');
+    expect(one?.client.email).toBe('user10@example3.ru');
+    expect(one?.client.pendingAction).toBeNull();
+    expect(getClient(db, 'nope')).toBeNull();
+  });
+
+  it('normalises phone-like searches to digits', () => {
+    expect(normaliseSearch(' +7 (912) 345-67-89 ')).toBe('79123456789');
+    expect(normaliseSearch('ООО')).toBe('ооо');
+  });
+});
