@@ -15,6 +15,7 @@ import { toAppError } from './partner-api/errors';
 import { dispatch } from './rpc';
 import { SyncEngine } from './sync/engine';
 import { platformTimeZone, writeConnection } from './settings/store';
+import { startActions, stopActions } from './actions/service';
 
 export interface CreateCoreExtras {
   /** API client options for tests (fast retries). */
@@ -22,6 +23,8 @@ export interface CreateCoreExtras {
   /** Sync engine options for tests and the benchmark. */
   sync?: { pageSize?: number; projectsConcurrency?: number; offlineRetryMs?: number };
   now?: () => number;
+  /** Outbox runner options for tests and the benchmark (chunk size, concurrency, backoff). */
+  actions?: import('./actions/runner').RunnerOptions;
 }
 
 export interface Core extends CoreHandle {
@@ -77,6 +80,11 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   };
 
   if (opts.autoSync !== false) engine.start();
+  // The outbox runner (issue 4): sends what a previous run left, wakes when the platform is reachable again.
+  const actions = startActions(ctx, opts.actions ?? {});
+  listeners.add((e) => {
+    if (e.event === 'connectivity' && (e.payload as { state: string }).state === 'online') actions.wake();
+  });
   let closed = false;
 
   return {
@@ -100,11 +108,13 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       if (conn) writeConnection(db, conn.kind, conn.url);
       emit('data.changed', { tables: ['settings'] });
       engine.connectionChanged();
+      actions.wake();
     },
     async close() {
       if (closed) return;
       closed = true;
       await engine.stop();
+      await stopActions(db);
       db.close();
       listeners.clear();
     },
