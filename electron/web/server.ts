@@ -1,0 +1,288 @@
+/**
+ * Browser mode: the built renderer plus `/rpc` and `/events` on 127.0.0.1, guarded by a random
+ * per-run token and by Host and Origin checks. The core runs in a worker thread
+ * (startCoreWorker); the token of the platform connection stays on this side.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { AppError, type AppErrorShape } from '../../shared/contract/rpc/errors';
+import { ConnectionInput } from '../../shared/contract/rpc/app';
+import type { RpcReply } from '../../shared/contract/bridge';
+import { WEB_TOKEN_HEADER } from '../../shared/contract/bridge';
+import type { CoreEvent } from '../../shared/contract/events';
+import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/host-types';
+import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
+import { serveStatic } from './static';
+import { readSavedConnection, writeSavedConnection } from './connection-store';
+import { startDemoWorker, type DemoPlatformHandle, type DemoWorkerOptions } from './demo-worker-host';
+import { CONNECTION_PRESETS } from '../../shared/contract/rpc/app';
+
+export interface WebServerOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  dataDir: string;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** An explicit platform to connect to (`--platform URL --token T`, or a test's own demo platform). */
+  connection?: ConnectionConfig | null;
+  /** Start the built-in demo platform in a worker thread (data in dataDir/demo-platform) and connect to it. */
+  demo?: boolean | DemoWorkerOptions;
+  version?: string;
+  /** Scheduled sync (default true). */
+  autoSync?: boolean;
+  /** How to start the core (default: startCoreWorker from electron/core/host). */
+  startCore?: (opts: CoreOptions) => Promise<CoreHandle>;
+  /** The demo platform's worker entry (default: electron/demo-platform/worker.ts beside this source). */
+  demoWorkerFile?: string | URL;
+}
+
+export interface WebServer {
+  /** The address to open, without the token: http://127.0.0.1:PORT */
+  url: string;
+  /** This run's token; the page gets it once as `?token=`. */
+  token: string;
+  /** The demo platform this server started, if any. */
+  demo: DemoPlatformHandle | null;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...extra,
+  });
+  res.end(text);
+}
+function fail(res: ServerResponse, status: number, code: AppErrorShape['code'], message: string): void {
+  const reply: RpcReply = { ok: false, error: { code, message } };
+  send(res, status, reply);
+}
+function errorShape(err: unknown): AppErrorShape {
+  if (err instanceof AppError) return err.toShape();
+  const e = err as Partial<AppErrorShape> | null;
+  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
+    return AppError.from(e as AppErrorShape).toShape();
+  }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = newToken();
+  const version = opts.version ?? '0.0.0';
+  const defaultDemoWorker = new URL('../demo-platform/worker.ts', import.meta.url);
+  let demo: DemoPlatformHandle | null = null;
+  /** The connection the built-in demo choice points at (ours, or a test's own demo platform). */
+  let demoConn: ConnectionConfig | null = null;
+
+  const ensureDemo = async (): Promise<ConnectionConfig> => {
+    if (demoConn) return demoConn;
+    const extra = typeof opts.demo === 'object' ? opts.demo : {};
+    demo = await startDemoWorker(opts.demoWorkerFile ?? defaultDemoWorker, {
+      port: 0,
+      seed: 1,
+      clients: 250,
+      dataDir: join(opts.dataDir, 'demo-platform'),
+      allowDemoControls: true,
+      ...extra,
+    });
+    demoConn = { kind: 'demo', url: demo.url, token: demo.token };
+    return demoConn;
+  };
+
+  // Which platform to talk to: explicit, else the demo, else what was saved last time.
+  let connection: ConnectionConfig | null = null;
+  if (opts.connection) {
+    connection = opts.connection;
+    if (connection.kind === 'demo') demoConn = connection;
+    writeSavedConnection(opts.dataDir, {
+      kind: connection.kind,
+      url: connection.kind === 'demo' ? null : connection.url,
+      token: connection.kind === 'demo' ? null : connection.token,
+    });
+  } else if (opts.demo) {
+    connection = await ensureDemo();
+    writeSavedConnection(opts.dataDir, { kind: 'demo', url: null, token: null });
+  } else {
+    const saved = readSavedConnection(opts.dataDir);
+    if (saved?.kind === 'demo') connection = await ensureDemo();
+    else if (saved?.url && saved.token) connection = { kind: saved.kind, url: saved.url, token: saved.token };
+  }
+
+  const startCore = opts.startCore ?? (await import('../core/host')).startCoreWorker;
+  let core: CoreHandle;
+  try {
+    core = await startCore({
+      dataDir: opts.dataDir,
+      mode: 'browser',
+      version,
+      connection,
+      ...(opts.autoSync === undefined ? {} : { autoSync: opts.autoSync }),
+    });
+  } catch (err) {
+    await (demo as DemoPlatformHandle | null)?.stop();
+    throw err;
+  }
+
+  /** `connection.set`: the token stays here (connection.json, 0600) and goes to the core by setConnection. */
+  const setConnection = async (rawInput: unknown): Promise<unknown> => {
+    const parsed = ConnectionInput.safeParse(rawInput ?? {});
+    if (!parsed.success) return core.call('connection.set', rawInput); // the core reports the fields
+    const input = parsed.data;
+    let conn: ConnectionConfig;
+    if (input.kind === 'demo') {
+      conn = await ensureDemo();
+      writeSavedConnection(opts.dataDir, { kind: 'demo', url: null, token: null });
+    } else {
+      const url = input.kind === 'custom' ? input.url : CONNECTION_PRESETS[input.kind];
+      if (!url) throw new AppError('invalid_input', 'A custom connection needs an address', { fields: { url: 'required' } });
+      const saved = readSavedConnection(opts.dataDir);
+      const tokenValue = input.token ?? (saved && saved.kind === input.kind && saved.url === url ? saved.token : null);
+      if (!tokenValue) throw new AppError('invalid_input', 'The connection needs a token', { fields: { token: 'required' } });
+      conn = { kind: input.kind, url, token: tokenValue };
+      writeSavedConnection(opts.dataDir, { kind: input.kind, url, token: tokenValue });
+    }
+    await core.setConnection(conn);
+    const { token: _omit, ...rest } = input;
+    return core.call('connection.set', conn.kind === 'demo' ? { ...rest, url: conn.url } : rest);
+  };
+
+  const sseClients = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let port = 0;
+
+  const handleRpc = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return fail(res, 405, 'forbidden', 'POST only');
+    if (!tokenMatches(req.headers[WEB_TOKEN_HEADER.toLowerCase()] as string | undefined, token)) {
+      return fail(res, 401, 'forbidden', 'Missing or wrong token');
+    }
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return fail(res, 415, 'invalid_input', 'Content-Type must be application/json');
+    }
+    const text = await readBody(req);
+    if (text === null) return fail(res, 413, 'invalid_input', 'Request too large');
+    let body: { method?: unknown; input?: unknown };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      return fail(res, 400, 'invalid_input', 'Malformed JSON');
+    }
+    if (!body || typeof body !== 'object' || typeof body.method !== 'string') {
+      return fail(res, 400, 'invalid_input', 'Expected {"method": string, "input": ...}');
+    }
+    try {
+      const result =
+        body.method === 'connection.set' ? await setConnection(body.input) : await core.call(body.method, body.input ?? {});
+      send(res, 200, { ok: true, result } satisfies RpcReply);
+    } catch (err) {
+      send(res, 200, { ok: false, error: errorShape(err) } satisfies RpcReply);
+    }
+  };
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'GET') return fail(res, 405, 'forbidden', 'GET only');
+    const presented = url.searchParams.get('token') ?? (req.headers[WEB_TOKEN_HEADER.toLowerCase()] as string | undefined);
+    if (!tokenMatches(presented, token)) return fail(res, 401, 'forbidden', 'Missing or wrong token');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 1000\n\n');
+    sseClients.add(res);
+    const off = core.onEvent((e: CoreEvent) => {
+      res.write(`data: ${JSON.stringify(e)}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    ping.unref();
+    req.on('close', () => {
+      off();
+      clearInterval(ping);
+      sseClients.delete(res);
+    });
+  };
+
+  const server: Server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port)) {
+      return fail(res, 403, 'forbidden', 'Foreign Host or Origin');
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return fail(res, 400, 'invalid_input', 'Bad request');
+    }
+    const done = (p: Promise<void> | void) =>
+      Promise.resolve(p).catch((err: unknown) => {
+        if (!res.headersSent) fail(res, 500, 'internal', err instanceof Error ? err.message : 'Internal error');
+        else res.destroy();
+      });
+    if (url.pathname === '/rpc') return void done(handleRpc(req, res));
+    if (url.pathname === '/events') return void done(handleEvents(req, res, url));
+    return void done(serveStatic(opts.rendererDir, url.pathname, req, res, SECURITY_HEADERS));
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await core.close();
+    await (demo as DemoPlatformHandle | null)?.stop();
+    throw err;
+  }
+  port = (server.address() as { port: number }).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    get demo() {
+      return demo;
+    },
+    close() {
+      closing ??= (async () => {
+        for (const r of sseClients) r.end();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+        await core.close();
+        await (demo as DemoPlatformHandle | null)?.stop();
+      })();
+      return closing;
+    },
+  };
+}
