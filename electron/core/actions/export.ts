@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { resources } from '../../../shared/i18n/index';
 import { offsetMinutesAt, utcOffsetLabel } from '../../../shared/domain/time';
 import { formatDateTime } from '../../../shared/i18n/format';
-import type { AuditRow, BatchItem, BatchSummary, ActionsExportFile } from '../../../shared/contract/rpc/actions';
+import type { AuditAction, AuditRow, BatchItem, BatchSummary, ActionsExportFile, OutboxState } from '../../../shared/contract/rpc/actions';
 
 type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
@@ -15,6 +15,7 @@ type Dict = { [k: string]: string | Dict };
 /** A tiny lookup of the actions namespace (the core has no i18next): nested keys, {{x}}, plurals. */
 export function tr(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const root = resources[lang].actions as unknown as Dict;
+  key = key.replace(/^actions:/, '');
   const lookup = (k: string): string | undefined => {
     let cur: string | Dict | undefined = root;
     for (const part of k.split('.')) cur = typeof cur === 'object' ? cur[part] : undefined;
@@ -26,10 +27,38 @@ export function tr(lang: Lang, key: string, params: Record<string, string | numb
   return s.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
 }
 
+/** Literal keys (the i18n scan finds every key used; none is built from a template). */
+export const ACTION_KEY: Record<AuditAction, string> = {
+  invite: 'actions:action.invite',
+  block: 'actions:action.block',
+  unblock: 'actions:action.unblock',
+  delete: 'actions:action.delete',
+  resend: 'actions:action.resend',
+  revoke: 'actions:action.revoke',
+};
+export const STATE_KEY: Record<OutboxState, string> = {
+  pending: 'actions:state.pending',
+  sending: 'actions:state.sending',
+  ok: 'actions:state.ok',
+  failed: 'actions:state.failed',
+  cancelled: 'actions:state.cancelled',
+};
+export const REASON_KEY: Record<string, string> = {
+  not_found: 'actions:reason.not_found',
+  invalid_state: 'actions:reason.invalid_state',
+  platform_error: 'actions:reason.platform_error',
+  offline: 'actions:reason.offline',
+  rate_limited: 'actions:reason.rate_limited',
+  token_rejected: 'actions:reason.token_rejected',
+  no_result: 'actions:reason.no_result',
+  internal: 'actions:reason.internal',
+  failed: 'actions:reason.failed',
+};
+
 export function reasonText(lang: Lang, code: string | null): string {
   if (!code) return '';
-  const known = tr(lang, `reason.${code}`);
-  return known === `reason.${code}` ? tr(lang, 'reason.other', { code }) : known;
+  const key = REASON_KEY[code];
+  return key ? tr(lang, key) : tr(lang, 'actions:reason.other', { code });
 }
 
 interface Sheet {
@@ -95,30 +124,30 @@ export function exportBatch(
   const { lang, zone } = opts;
   const zoneLabel = utcOffsetLabel(offsetMinutesAt(zone, opts.now));
   const sheet: Sheet = {
-    name: tr(lang, 'export.sheetResults'),
+    name: tr(lang, 'actions:export.sheetResults'),
     headers: [
-      tr(lang, 'export.clientId'),
-      tr(lang, 'export.name'),
-      tr(lang, 'export.email'),
-      tr(lang, 'export.action'),
-      tr(lang, 'export.result'),
-      tr(lang, 'export.reason'),
-      tr(lang, 'export.attempts'),
-      tr(lang, 'export.updated', { zone: zoneLabel }),
+      tr(lang, 'actions:export.clientId'),
+      tr(lang, 'actions:export.name'),
+      tr(lang, 'actions:export.email'),
+      tr(lang, 'actions:export.action'),
+      tr(lang, 'actions:export.result'),
+      tr(lang, 'actions:export.reason'),
+      tr(lang, 'actions:export.attempts'),
+      tr(lang, 'actions:export.updated', { zone: zoneLabel }),
     ],
     rows: items.map((i) => [
       i.clientId,
       i.name,
       i.email,
-      tr(lang, `action.${batch.action}`),
-      tr(lang, `state.${i.state}`),
+      tr(lang, ACTION_KEY[batch.action]),
+      tr(lang, STATE_KEY[i.state]),
       reasonText(lang, i.error),
       i.attempts,
       zoned(i.updatedAt, zone),
     ]),
     dateCols: [7],
   };
-  return file(sheet, tr(lang, 'export.fileResults'), opts.format, lang, zone, opts.now);
+  return file(sheet, tr(lang, 'actions:export.fileResults'), opts.format, lang, zone, opts.now);
 }
 
 export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | 'csv'; lang: Lang; zone: string; now: number }): Promise<ActionsExportFile> {
@@ -128,32 +157,32 @@ export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | '
     out.push([
       zoned(r.at, zone),
       r.user,
-      tr(lang, `action.${r.action}`),
+      tr(lang, ACTION_KEY[r.action]),
       r.count,
       r.result?.ok ?? null,
       r.result?.failed ?? null,
       r.result ? r.result.pending + r.result.sending : null,
       r.result?.cancelled ?? null,
-      r.detail?.startsWith('retry:') ? tr(lang, 'results.retryOf') : r.detail,
+      r.detail?.startsWith('retry:') ? tr(lang, 'actions:results.retryOf') : r.detail,
       r.clientIds.join(' '),
     ]);
   }
   const sheet: Sheet = {
-    name: tr(lang, 'export.sheetAudit'),
+    name: tr(lang, 'actions:export.sheetAudit'),
     headers: [
-      tr(lang, 'export.time', { zone: utcOffsetLabel(offsetMinutesAt(zone, opts.now)) }),
-      tr(lang, 'export.user'),
-      tr(lang, 'export.action'),
-      tr(lang, 'export.count'),
-      tr(lang, 'export.ok'),
-      tr(lang, 'export.failed'),
-      tr(lang, 'export.pending'),
-      tr(lang, 'export.cancelled'),
-      tr(lang, 'export.detail'),
-      tr(lang, 'export.clientIds'),
+      tr(lang, 'actions:export.time', { zone: utcOffsetLabel(offsetMinutesAt(zone, opts.now)) }),
+      tr(lang, 'actions:export.user'),
+      tr(lang, 'actions:export.action'),
+      tr(lang, 'actions:export.count'),
+      tr(lang, 'actions:export.ok'),
+      tr(lang, 'actions:export.failed'),
+      tr(lang, 'actions:export.pending'),
+      tr(lang, 'actions:export.cancelled'),
+      tr(lang, 'actions:export.detail'),
+      tr(lang, 'actions:export.clientIds'),
     ],
     rows: out,
     dateCols: [0],
   };
-  return file(sheet, tr(lang, 'export.fileAudit'), opts.format, lang, zone, opts.now);
+  return file(sheet, tr(lang, 'actions:export.fileAudit'), opts.format, lang, zone, opts.now);
 }

@@ -2,7 +2,7 @@
 import type { actionsMethods } from '../../../shared/contract/rpc/actions';
 import type { Handlers } from '../context';
 import { readPlatform } from '../settings/store';
-import { allBatchItems, batchItems, cancelBatch, enqueue, getBatch, listBatches, retryFailed } from './outbox';
+import { allBatchItems, applicable, batchItems, cancelBatch, enqueue, getBatch, listBatches, retryFailed } from './outbox';
 import { progressOf } from './runner';
 import { wakeActions } from './service';
 import { inviteClient, listInvitations, resendInvitation, revokeInvitation } from './invite';
@@ -20,6 +20,7 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
     }
     return r;
   },
+  'actions.applicable': ({ ids }, ctx) => applicable(ctx.db, ids),
   'actions.batches': ({ limit }, ctx) => ({ batches: listBatches(ctx.db, limit) }),
   'actions.batch': ({ batchId, filter, offset, limit }, ctx) => ({
     batch: getBatch(ctx.db, batchId),

@@ -35,6 +35,29 @@ function ensureSelectionTable(db: Database.Database): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS action_sel (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
 }
 
+/** How many of the ids each action would apply to, with enqueue's rules. */
+export function applicable(db: Database.Database, ids: readonly string[]): { block: number; unblock: number; delete: number; selected: number } {
+  ensureSelectionTable(db);
+  return db.transaction(() => {
+    db.exec('DELETE FROM temp.action_sel');
+    const ins = db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) VALUES (?)');
+    for (const id of ids) ins.run(id);
+    const r = db
+      .prepare(
+        `SELECT count(*) AS selected,
+           coalesce(sum(c.status = 'active'), 0) AS block,
+           coalesce(sum(c.status = 'blocked'), 0) AS unblock,
+           count(c.id) AS del
+         FROM temp.action_sel s
+         LEFT JOIN clients c ON c.id = s.id
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))`,
+      )
+      .get() as { selected: number; block: number; unblock: number; del: number };
+    db.exec('DELETE FROM temp.action_sel');
+    return { block: r.block, unblock: r.unblock, delete: r.del, selected: r.selected };
+  })();
+}
+
 export interface EnqueueResult {
   batchId: string | null;
   count: number;

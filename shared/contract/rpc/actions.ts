@@ -108,6 +108,11 @@ export const actionsMethods = {
     z.strictObject({ action: BulkAction, ids: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(ENQUEUE_MAX) }),
     z.object({ batchId: z.string().nullable(), count: z.number().int(), skipped: z.number().int() }),
   ),
+  /** How many of these clients each action applies to (by cached status; not already queued). */
+  'actions.applicable': method(
+    z.strictObject({ ids: z.array(z.string().min(1).max(LIMITS.id)).max(ENQUEUE_MAX) }),
+    z.object({ block: z.number().int(), unblock: z.number().int(), delete: z.number().int(), selected: z.number().int() }),
+  ),
   'actions.batches': method(
     z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
     z.object({ batches: z.array(BatchSummary) }),

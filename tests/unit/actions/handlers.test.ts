@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { dispatch } from '../../../electron/core/rpc';
+import type { CoreContext } from '../../../electron/core/context';
+import { ApiError } from '../../../electron/core/partner-api/errors';
+import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
+import { tr } from '../../../electron/core/actions/export';
+import { tempDb, seedClients, type TempDb } from './helpers';
+
+let t: TempDb | null = null;
+afterEach(() => {
+  t?.close();
+  t = null;
+});
+
+function ctxOf(db: TempDb['db']): CoreContext {
+  return {
+    db,
+    api: () => {
+      throw new ApiError('network', 'offline');
+    },
+    emit: () => {},
+    changed: () => {},
+    now: () => Date.parse('2026-11-22T10:00:00Z'),
+    timeZone: () => 'Europe/Moscow',
+    requestSync: () => {},
+    dataDir: '/nonexistent',
+  };
+}
+
+describe('actions handlers on a temp database', () => {
+  it('enqueue applies block to active clients only, reports the skipped, and marks them pending in clients.list', async () => {
+    t = tempDb();
+    const ids = seedClients(t.db, 10, (i) => (i < 6 ? 'active' : i < 8 ? 'blocked' : 'invited'));
+    const ctx = ctxOf(t.db);
+    expect(await dispatch('actions.applicable', { ids }, ctx)).toEqual({ block: 6, unblock: 2, delete: 10, selected: 10 });
+    const r = (await dispatch('actions.enqueue', { action: 'block', ids }, ctx)) as { batchId: string; count: number; skipped: number };
+    expect(r).toMatchObject({ count: 6, skipped: 4 });
+    const list = (await dispatch('clients.list', { limit: 20 }, ctx)) as { rows: { id: string; pendingAction: string | null }[] };
+    expect(list.rows.filter((x) => x.pendingAction === 'block').map((x) => x.id)).toEqual(ids.slice(0, 6));
+    // Already queued clients are not queued twice.
+    expect(await dispatch('actions.applicable', { ids }, ctx)).toMatchObject({ block: 0, delete: 4 });
+    const c = (await dispatch('actions.cancel', { batchId: r.batchId }, ctx)) as { cancelled: number };
+    expect(c.cancelled).toBe(6);
+    const list2 = (await dispatch('clients.list', { limit: 20 }, ctx)) as { rows: { pendingAction: string | null }[] };
+    expect(list2.rows.every((x) => x.pendingAction === null)).toBe(true);
+  });
+
+  it('keeps every client of a big action in the audit log, searchable, and exports it', async () => {
+    t = tempDb();
+    const ids = seedClients(t.db, 1500);
+    const ctx = ctxOf(t.db);
+    await dispatch('actions.enqueue', { action: 'delete', ids }, ctx);
+    const a = (await dispatch('audit.list', { search: 'c001499' }, ctx)) as { rows: { clientIds: string[]; count: number }[]; total: number };
+    expect(a.total).toBe(1);
+    expect(a.rows[0]!.clientIds).toHaveLength(1500);
+    expect(((await dispatch('audit.list', { search: 'nobody-like-this' }, ctx)) as { total: number }).total).toBe(0);
+    const csv = (await dispatch('audit.export', { format: 'csv', lang: 'ru' }, ctx)) as { base64: string; fileName: string };
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('Удаление');
+    expect(text).toContain('c001499');
+    expect(csv.fileName).toMatch(/\.csv$/);
+  });
+
+  it('exports a batch to XLSX with headers in the language and numbers as numbers', async () => {
+    t = tempDb();
+    const ids = seedClients(t.db, 3);
+    const ctx = ctxOf(t.db);
+    const r = (await dispatch('actions.enqueue', { action: 'block', ids }, ctx)) as { batchId: string };
+    const x = (await dispatch('actions.export', { batchId: r.batchId, format: 'xlsx', lang: 'en' }, ctx)) as { base64: string };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('Results');
+    expect(ws.getRow(1).getCell(1).value).toBe('Client id');
+    expect(ws.getRow(2).getCell(5).value).toBe('Pending');
+    expect(typeof ws.getRow(2).getCell(7).value).toBe('number');
+    expect(ws.getRow(2).getCell(8).value).toBeInstanceOf(Date);
+  });
+
+  it('maps platform refusals of an invite onto the form fields', () => {
+    expect(inviteError(new ApiError('http', 'exists', { status: 409, code: 'client_exists' })).fields).toEqual({ email: 'exists' });
+    const e = inviteError(new ApiError('http', 'bad', { status: 422, code: 'validation_failed', fields: { external_id: 'too_long' } }));
+    expect(e.code).toBe('invalid_input');
+    expect(e.fields).toEqual({ externalId: 'too_long' });
+    expect(inviteError(new ApiError('network', 'down')).code).toBe('offline');
+    expect(checkInvite({ email: 'nope', phone: '12' })).toEqual({ email: 'invalid_email', phone: 'invalid_phone' });
+    expect(checkInvite({ email: 'a@b.ru' })).toEqual({});
+  });
+
+  it('invites nothing and says offline when the platform is unreachable; invitations fall back to the cache', async () => {
+    t = tempDb();
+    const ctx = ctxOf(t.db);
+    await expect(dispatch('clients.invite', { email: 'new@example.com' }, ctx)).rejects.toMatchObject({ code: 'offline' });
+    expect(await dispatch('invitations.list', {}, ctx)).toEqual({ items: [], asOf: null, offline: true });
+  });
+
+  it('speaks Russian plurals', () => {
+    expect(tr('ru', 'actions:clients', { count: 1 })).toBe('1 клиент');
+    expect(tr('ru', 'actions:clients', { count: 3 })).toBe('3 клиента');
+    expect(tr('ru', 'actions:clients', { count: 5 })).toBe('5 клиентов');
+    expect(tr('ru', 'actions:clients', { count: 21 })).toBe('21 клиент');
+    expect(tr('en', 'actions:clients', { count: 1 })).toBe('1 client');
+    expect(tr('en', 'actions:clients', { count: 2 })).toBe('2 clients');
+  });
+});
