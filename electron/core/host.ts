@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CoreEvent } from '../../shared/contract/events';
 import { AppError, type AppErrorShape } from '../../shared/contract/rpc/errors';
 import type { CreateCoreExtras } from './app';
@@ -28,12 +28,6 @@ export function workerEntryPath(): string {
   throw new Error(`core worker not found beside ${here}`);
 }
 
-function tsExecArgv(file: string): string[] | undefined {
-  if (!file.endsWith('.ts')) return undefined;
-  const argv = process.execArgv;
-  return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
-}
-
 type Out =
   | { id: number; result: unknown }
   | { id: number; error: AppErrorShape }
@@ -44,8 +38,12 @@ type Out =
 export async function startCoreWorker(opts: CoreOptions & CreateCoreExtras & { entry?: string }): Promise<CoreHandle> {
   const file = opts.entry ?? workerEntryPath();
   const { entry: _entry, ...data } = opts;
-  const execArgv = tsExecArgv(file);
-  const worker = new Worker(file, { workerData: data, ...(execArgv ? { execArgv } : {}) });
+  // From source, a small JS bootstrap registers tsx inside the worker and imports the .ts entry.
+  const worker = file.endsWith('.ts')
+    ? new Worker(join(dirname(fileURLToPath(import.meta.url)), 'worker-tsx.mjs'), {
+        workerData: { ...data, __entry: pathToFileURL(file).href },
+      })
+    : new Worker(file, { workerData: data });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const listeners = new Set<(e: CoreEvent) => void>();
   let nextId = 1;
