@@ -30,7 +30,7 @@ describe('startCoreWorker', () => {
       expect(await core.call('sync.now', {})).toEqual({ started: false });
       const done = new Promise<void>((resolve) =>
         core.onEvent((e) => {
-          if (e.event === 'sync.progress' && e.payload.phase === 'done') resolve();
+          if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') resolve();
         }),
       );
       await core.setConnection({ kind: 'custom', url: fp.url, token: fp.token });
