@@ -137,9 +137,9 @@ export function aggregate(
 
   // Full months [mFrom, mTo] from ledger_monthly when buckets are months or coarser (or none).
   const monthly = g === null || g === 'month' || g === 'year';
-  let firstFull = from.endsWith('-01') ? from : addMonths(from, 1);
+  const firstFull = from.endsWith('-01') ? from : addMonths(from, 1);
   const next = addDays(to, 1);
-  let afterFull = next.endsWith('-01') ? next : addMonths(to, 0); // addMonths(d, 0): the 1st of d's month
+  const afterFull = next.endsWith('-01') ? next : addMonths(to, 0); // addMonths(d, 0): the 1st of d's month
   const useMonthly = monthly && firstFull < afterFull;
   const dayRanges: [string, string][] = [];
   if (useMonthly) {
@@ -151,7 +151,6 @@ export function aggregate(
       add(g ? bucketStart(monthToDate(r.u as number), g) : '', r);
     }
   } else {
-    firstFull = afterFull = from;
     dayRanges.push([from, to]);
   }
   // Days: grouped in SQL by day (or by Monday-based week index), mapped to buckets here.
