@@ -7,7 +7,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { AppError, type AppErrorShape } from '../../shared/contract/rpc/errors';
-import { ConnectionInput } from '../../shared/contract/rpc/app';
 import type { RpcReply } from '../../shared/contract/bridge';
 import { WEB_TOKEN_HEADER } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
@@ -16,7 +15,7 @@ import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } 
 import { serveStatic } from './static';
 import { readSavedConnection, writeSavedConnection } from './connection-store';
 import { startDemoWorker, type DemoPlatformHandle, type DemoWorkerOptions } from './demo-worker-host';
-import { CONNECTION_PRESETS } from '../../shared/contract/rpc/app';
+import { ConnectionManager } from './connections';
 
 export interface WebServerOptions {
   /** 0 or absent: a free port. */
@@ -112,23 +111,20 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return demoConn;
   };
 
-  // Which platform to talk to: explicit, else the demo, else what was saved last time.
-  let connection: ConnectionConfig | null = null;
+  const connections = new ConnectionManager({
+    storage: { read: () => readSavedConnection(opts.dataDir), write: (c) => writeSavedConnection(opts.dataDir, c) },
+    ensureDemo,
+  });
+  // Which platform to talk to: explicit, else the demo when asked, else what was saved last time.
+  let connection: ConnectionConfig | null;
   if (opts.connection) {
-    connection = opts.connection;
-    if (connection.kind === 'demo') demoConn = connection;
-    writeSavedConnection(opts.dataDir, {
-      kind: connection.kind,
-      url: connection.kind === 'demo' ? null : connection.url,
-      token: connection.kind === 'demo' ? null : connection.token,
-    });
+    if (opts.connection.kind === 'demo') demoConn = opts.connection;
+    connection = await connections.initial(opts.connection);
   } else if (opts.demo) {
-    connection = await ensureDemo();
-    writeSavedConnection(opts.dataDir, { kind: 'demo', url: null, token: null });
+    connection = await connections.initial(null, true);
   } else {
     const saved = readSavedConnection(opts.dataDir);
-    if (saved?.kind === 'demo') connection = await ensureDemo();
-    else if (saved?.url && saved.token) connection = { kind: saved.kind, url: saved.url, token: saved.token };
+    connection = saved ? await connections.initial(null) : null;
   }
 
   const startCore = opts.startCore ?? (await import('../core/host')).startCoreWorker;
@@ -145,29 +141,6 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     await (demo as DemoPlatformHandle | null)?.stop();
     throw err;
   }
-
-  /** `connection.set`: the token stays here (connection.json, 0600) and goes to the core by setConnection. */
-  const setConnection = async (rawInput: unknown): Promise<unknown> => {
-    const parsed = ConnectionInput.safeParse(rawInput ?? {});
-    if (!parsed.success) return core.call('connection.set', rawInput); // the core reports the fields
-    const input = parsed.data;
-    let conn: ConnectionConfig;
-    if (input.kind === 'demo') {
-      conn = await ensureDemo();
-      writeSavedConnection(opts.dataDir, { kind: 'demo', url: null, token: null });
-    } else {
-      const url = input.kind === 'custom' ? input.url : CONNECTION_PRESETS[input.kind];
-      if (!url) throw new AppError('invalid_input', 'A custom connection needs an address', { fields: { url: 'required' } });
-      const saved = readSavedConnection(opts.dataDir);
-      const tokenValue = input.token ?? (saved && saved.kind === input.kind && saved.url === url ? saved.token : null);
-      if (!tokenValue) throw new AppError('invalid_input', 'The connection needs a token', { fields: { token: 'required' } });
-      conn = { kind: input.kind, url, token: tokenValue };
-      writeSavedConnection(opts.dataDir, { kind: input.kind, url, token: tokenValue });
-    }
-    await core.setConnection(conn);
-    const { token: _omit, ...rest } = input;
-    return core.call('connection.set', conn.kind === 'demo' ? { ...rest, url: conn.url } : rest);
-  };
 
   const sseClients = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -194,7 +167,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     try {
       const result =
-        body.method === 'connection.set' ? await setConnection(body.input) : await core.call(body.method, body.input ?? {});
+        body.method === 'connection.set' ? await connections.set(core, body.input) : await core.call(body.method, body.input ?? {});
       send(res, 200, { ok: true, result } satisfies RpcReply);
     } catch (err) {
       send(res, 200, { ok: false, error: errorShape(err) } satisfies RpcReply);
