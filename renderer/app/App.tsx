@@ -1,0 +1,52 @@
+import { Suspense, useEffect } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { queryClient } from './queryClient';
+import { i18n } from './i18n';
+import { useCoreEvents } from './useCoreEvents';
+import { useSettings } from './data';
+import { applyLanguage } from './LanguageSwitch';
+import { Header } from './Header';
+import { Banners } from './Banners';
+import { routes } from './routes';
+import { useNav, listenToHash } from '../state/nav';
+import { usePrefs } from '../state/prefs';
+import { Loading } from '../ui/States';
+
+function Shell() {
+  useCoreEvents();
+  const settings = useSettings();
+  const route = useNav((s) => s.route);
+  const clientId = useNav((s) => s.clientId);
+  const saved = settings.data?.language ?? null;
+
+  useEffect(() => listenToHash(), []);
+  // The saved language wins over the OS language the app started in.
+  useEffect(() => {
+    if (saved && saved !== usePrefs.getState().language) void applyLanguage(saved, false);
+  }, [saved]);
+
+  const def = routes[route];
+  const Page = def.page as React.ComponentType<{ clientId?: string }>;
+  return (
+    <div className="app">
+      <Header />
+      <Banners />
+      <main className="app-main">
+        <Suspense fallback={<Loading />}>
+          {route === 'client' && clientId ? <Page key={clientId} clientId={clientId} /> : <Page />}
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <Shell />
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,75 @@
+/** Last synced ("5 минут назад"), a progress bar while syncing, and "Sync now". */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../bridge';
+import { formatDateTime, formatNumber, formatRelative } from '../../shared/i18n/format';
+import { useLive } from '../state/live';
+import { useRegion, useSyncStatus, syncStatusKey } from './data';
+import { SYNC_PHASE_KEY } from '../ui/labels';
+import { useLang } from '../ui/format';
+import { useNow } from '../ui/useNow';
+import { errorText } from '../ui/errors';
+
+export function SyncStatus() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const now = useNow();
+  const qc = useQueryClient();
+  const { zone } = useRegion();
+  const status = useSyncStatus();
+  const progress = useLive((s) => s.progress);
+  const syncNow = useMutation({
+    mutationFn: () => call('sync.now', {}),
+    onSettled: () => qc.invalidateQueries({ queryKey: syncStatusKey }),
+  });
+
+  const s = status.data;
+  const running = progress !== null || (s?.running ?? false);
+  const done = progress?.done ?? s?.done ?? 0;
+  const total = progress ? progress.total : (s?.total ?? null);
+  const phase = progress?.phase ?? s?.phase ?? null;
+
+  let label: string;
+  if (running) label = t('common:sync.syncing');
+  else if (s?.lastSyncedAt) label = t('common:sync.lastSynced', { when: formatRelative(s.lastSyncedAt, lang, now) });
+  else label = t('common:sync.never');
+
+  return (
+    <div className="sync-status" data-testid="sync-status" data-running={running ? 'true' : 'false'}>
+      <div className="sync-text">
+        <span
+          className="sync-label"
+          title={s?.lastSyncedAt ? formatDateTime(s.lastSyncedAt, lang, zone) : undefined}
+          data-testid="sync-label"
+        >
+          {label}
+        </span>
+        {running ? (
+          <span className="sync-detail">
+            {phase ? t(SYNC_PHASE_KEY[phase]) : null}
+            {total !== null
+              ? ' ' + t('common:sync.progress', { done: formatNumber(done, lang), total: formatNumber(total, lang) })
+              : null}
+          </span>
+        ) : null}
+        {!running && syncNow.error ? <span className="sync-error">{errorText(t, syncNow.error)}</span> : null}
+      </div>
+      {running ? (
+        <progress
+          className="sync-bar"
+          aria-label={t('common:sync.syncing')}
+          {...(total !== null && total > 0 ? { max: total, value: Math.min(done, total) } : {})}
+        />
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => syncNow.mutate()}
+        disabled={running || syncNow.isPending}
+        data-testid="sync-now"
+      >
+        {t('common:sync.now')}
+      </button>
+    </div>
+  );
+}

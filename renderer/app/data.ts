@@ -1,0 +1,29 @@
+/** Shared reads: settings, sync status, the platform's region. Keys start with the table name. */
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../bridge';
+import type { Currency } from '../../shared/contract/platform';
+
+export const settingsKey = ['settings'] as const;
+export const syncStatusKey = ['sync', 'status'] as const;
+export const platformKey = ['platform'] as const;
+
+export function useSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => call('settings.get', {}) });
+}
+
+export function useSyncStatus() {
+  return useQuery({ queryKey: syncStatusKey, queryFn: () => call('sync.status', {}) });
+}
+
+export function usePlatform() {
+  return useQuery({ queryKey: platformKey, queryFn: () => call('platform.get', {}) });
+}
+
+export const DEFAULT_ZONE = 'Europe/Moscow';
+
+/** The platform's region time zone and currency (Moscow and RUB until the platform is known). */
+export function useRegion(): { zone: string; currency: Currency; known: boolean } {
+  const { data } = usePlatform();
+  const p = data?.platform;
+  return p ? { zone: p.time_zone, currency: p.currency, known: true } : { zone: DEFAULT_ZONE, currency: 'RUB', known: false };
+}

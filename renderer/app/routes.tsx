@@ -1,0 +1,21 @@
+/**
+ * The route table: a route name -> a lazy page. Feature engineers add their entry here.
+ * Pages with a parameter receive it as props (client: { clientId }).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteName } from '../state/nav';
+
+export interface RouteDef {
+  page: LazyExoticComponent<ComponentType<{ clientId: string }>> | LazyExoticComponent<ComponentType>;
+  /** The navigation label's key; routes without one are not in the header. */
+  navKey: string | null;
+}
+
+export const routes: Record<RouteName, RouteDef> = {
+  clients: { page: lazy(() => import('../features/clients/ClientsPage')), navKey: 'common:nav.clients' },
+  client: { page: lazy(() => import('../features/balance/ClientPage')), navKey: null },
+  invitations: { page: lazy(() => import('../features/actions/InvitationsPage')), navKey: 'common:nav.invitations' },
+  audit: { page: lazy(() => import('../features/actions/AuditPage')), navKey: 'common:nav.audit' },
+  settings: { page: lazy(() => import('../features/settings/SettingsPage')), navKey: 'common:nav.settings' },
+  help: { page: lazy(() => import('../ui/NotYet')), navKey: null },
+};

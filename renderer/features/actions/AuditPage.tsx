@@ -1,0 +1,6 @@
+/** Placeholder: engineer 6 replaces this page. */
+import NotYet from '../../ui/NotYet';
+
+export default function AuditPage() {
+  return <NotYet />;
+}

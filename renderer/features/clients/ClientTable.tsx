@@ -1,0 +1,167 @@
+/** The virtualized client table: sortable headers, a checkbox column, rows loaded by window. */
+import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ClientRow } from '../../../shared/contract/rpc/clients';
+import { usePrefs, nextSort, type ClientsView } from '../../state/prefs';
+import { useSelection } from '../../state/selection';
+import { useNav } from '../../state/nav';
+import { COLUMN_KEY, PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
+import { DateCell, Money, useLang } from '../../ui/format';
+import { formatNumber } from '../../../shared/i18n/format';
+import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import type { ClientWindow } from './useClientPages';
+
+export interface ClientTableProps {
+  window: ClientWindow;
+  total: number;
+  zone: string;
+  onRange(first: number, last: number): void;
+}
+
+function Header({ sort, total }: { sort: ClientsView['sort']; total: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const setView = usePrefs((s) => s.setClientsView);
+  const allMatching = useSelection((s) => s.allMatching);
+  const someSelected = useSelection((s) => s.ids.size > 0);
+  return (
+    <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+      <div className="cell cell-check" role="columnheader">
+        <input
+          type="checkbox"
+          aria-label={t('clients:selection.all', { count: total, n: formatNumber(total, lang) })}
+          checked={allMatching}
+          ref={(el) => {
+            if (el) el.indeterminate = !allMatching && someSelected;
+          }}
+          data-testid="select-all"
+          onChange={() => {
+            const s = useSelection.getState();
+            if (s.allMatching || s.ids.size > 0) s.clear();
+            else s.selectAll();
+          }}
+        />
+      </div>
+      {COLUMNS.map((c) => {
+        const active = sort.column === c.id;
+        return (
+          <div
+            key={c.id}
+            className={c.align === 'end' ? 'cell cell-end' : 'cell'}
+            role="columnheader"
+            aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
+            <button
+              type="button"
+              className="sort-button"
+              data-testid={`sort-${c.id}`}
+              onClick={() => setView({ sort: nextSort(sort, c.id) })}
+            >
+              <span className="sort-label">{t(COLUMN_KEY[c.id])}</span>
+              <span className="sort-mark" aria-hidden="true">
+                {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+              </span>
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const go = useNav((s) => s.go);
+  const checked = useSelection((s) => (row ? s.allMatching || s.ids.has(row.id) : false));
+  if (!row) {
+    return (
+      <div className="grid-row row-skeleton" role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+        <div className="cell skeleton" role="cell" />
+      </div>
+    );
+  }
+  const open = () => go('client', { clientId: row.id });
+  const onCheck = (e: MouseEvent<HTMLInputElement>) => {
+    e.stopPropagation();
+    const sel = useSelection.getState();
+    if (e.shiftKey) sel.range(loadedIds(), row.id);
+    else sel.toggle(row.id);
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter') open();
+    if (e.key === ' ') {
+      e.preventDefault();
+      useSelection.getState().toggle(row.id);
+    }
+  };
+  return (
+    <div
+      className={checked ? 'grid-row row selected' : 'grid-row row'}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={checked}
+      tabIndex={0}
+      data-testid="client-row"
+      data-id={row.id}
+      style={{ gridTemplateColumns: GRID_TEMPLATE }}
+      onClick={open}
+      onKeyDown={onKey}
+    >
+      <div className="cell cell-check" role="cell">
+        <input type="checkbox" checked={checked} readOnly onClick={onCheck} aria-label={t('clients:selection.one', { name: row.name ?? row.email })} />
+      </div>
+      <div className="cell" role="cell" title={row.name ?? undefined}>
+        {row.name ?? <span className="muted">{'—'}</span>}
+        {row.pendingAction ? <span className="pending-dot" title={t('clients:pending')} aria-label={t('clients:pending')} /> : null}
+      </div>
+      <div className="cell" role="cell" title={row.email}>{row.email}</div>
+      <div className="cell" role="cell">{row.phone ?? <span className="muted">{'—'}</span>}</div>
+      <div className="cell" role="cell">
+        <span className={`badge badge-${row.status}`} data-testid="status-badge">{t(STATUS_KEY[row.status])}</span>
+      </div>
+      <div className="cell" role="cell">{t(PAYMENT_MODEL_KEY[row.paymentModel])}</div>
+      <div className="cell cell-end" role="cell"><Money minor={row.payment} currency={row.currency} /></div>
+      <div className="cell cell-end" role="cell"><Money minor={row.bonus} currency={row.currency} /></div>
+      <div className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>
+      <div className="cell" role="cell"><DateCell utc={row.invitedAt} zone={zone} /></div>
+      <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>
+    </div>
+  );
+}
+
+export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
+  const { t } = useTranslation();
+  const sort = usePrefs((s) => s.clientsView.sort);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const first = items[0]?.index ?? 0;
+      const last = items[items.length - 1]?.index ?? 0;
+      onRange(first, last);
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="client-table" role="table" aria-label={t('clients:title')} aria-rowcount={total + 1} data-testid="clients-table">
+      <div className="table-scroll" ref={scrollRef}>
+        <div role="rowgroup" className="table-head-group">
+          <Header sort={sort} total={total} />
+        </div>
+        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => (
+            <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={win.loadedIds} />
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** The client list screen: toolbar, virtualized table, empty/loading/error states. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePrefs } from '../../state/prefs';
+import { useSelection } from '../../state/selection';
+import { useNav } from '../../state/nav';
+import { useRegion, useSettings } from '../../app/data';
+import { Empty, ErrorState, Loading } from '../../ui/States';
+import { ClientsToolbar } from './ClientsToolbar';
+import { ClientTable } from './ClientTable';
+import { useClientWindow, type ListFilter } from './useClientPages';
+
+export default function ClientsPage() {
+  const { t } = useTranslation();
+  const view = usePrefs((s) => s.clientsView);
+  const reset = usePrefs((s) => s.resetClientsFilter);
+  const go = useNav((s) => s.go);
+  const { zone } = useRegion();
+  const settings = useSettings();
+  const [range, setRange] = useState<[number, number]>([0, 40]);
+  const filter: ListFilter = useMemo(
+    () => ({ search: view.search, statuses: view.statuses, paymentModels: view.paymentModels, negativeOnly: view.negativeOnly }),
+    [view.search, view.statuses, view.paymentModels, view.negativeOnly],
+  );
+  const win = useClientWindow(filter, view.sort, range[0], range[1]);
+  const onRange = useCallback((a: number, b: number) => {
+    setRange((r) => (r[0] === a && r[1] === b ? r : [a, b]));
+  }, []);
+
+  // A selection belongs to the filter it was made under.
+  useEffect(() => {
+    useSelection.getState().clear();
+  }, [filter]);
+
+  const filtered = view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;
+  const notConfigured = settings.data ? settings.data.connection.kind !== 'demo' && !settings.data.connection.hasToken : false;
+
+  let body;
+  if (win.isLoading) body = <Loading label={t('clients:loading')} />;
+  else if (win.error && win.total === null) body = <ErrorState error={win.error} onRetry={win.refetch} />;
+  else if (win.total === 0 && filtered)
+    body = (
+      <Empty title={t('clients:empty.noMatchTitle')} hint={t('clients:empty.noMatchHint')}>
+        <button type="button" className="btn" onClick={reset}>
+          {t('clients:filter.reset')}
+        </button>
+      </Empty>
+    );
+  else if (win.total === 0)
+    body = (
+      <Empty title={t('clients:empty.noneTitle')} hint={notConfigured ? t('clients:empty.notConfiguredHint') : t('clients:empty.noneHint')}>
+        {notConfigured ? (
+          <button type="button" className="btn btn-primary" onClick={() => go('settings')}>
+            {t('common:banner.openSettings')}
+          </button>
+        ) : null}
+      </Empty>
+    );
+  else body = <ClientTable window={win} total={win.total ?? 0} zone={zone} onRange={onRange} />;
+
+  return (
+    <div className="page page-clients">
+      <div className="page-head">
+        <h1 className="page-title">{t('clients:title')}</h1>
+      </div>
+      <ClientsToolbar total={win.total} />
+      <div className="page-body">{body}</div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/** Search (debounced), status and payment model filters, "negative balance", the count. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ClientStatus, PaymentModel } from '../../../shared/contract/platform';
+import { formatNumber } from '../../../shared/i18n/format';
+import { usePrefs } from '../../state/prefs';
+import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
+import { useLang } from '../../ui/format';
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+function toggle<T>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+export function ClientsToolbar({ total }: { total: number | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const view = usePrefs((s) => s.clientsView);
+  const setView = usePrefs((s) => s.setClientsView);
+  const text = view.searchText;
+  const setText = (searchText: string) => setView({ searchText });
+  const reset = usePrefs((s) => s.resetClientsFilter);
+
+  useEffect(() => {
+    if (text === view.search) return;
+    const id = setTimeout(() => setView({ search: text }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(id);
+  }, [text, view.search, setView]);
+
+  const filtered =
+    view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;
+
+  return (
+    <div className="toolbar" role="search">
+      <input
+        type="search"
+        className="search"
+        value={text}
+        maxLength={200}
+        placeholder={t('clients:search.placeholder')}
+        aria-label={t('clients:search.label')}
+        data-testid="clients-search"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="chips" role="group" aria-label={t('clients:filter.status')}>
+        {ClientStatus.options.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={view.statuses.includes(s) ? 'chip active' : 'chip'}
+            aria-pressed={view.statuses.includes(s)}
+            data-testid={`filter-status-${s}`}
+            onClick={() => setView({ statuses: toggle(view.statuses, s) })}
+          >
+            {t(STATUS_KEY[s])}
+          </button>
+        ))}
+      </div>
+      <div className="chips" role="group" aria-label={t('clients:filter.paymentModel')}>
+        {PaymentModel.options.map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={view.paymentModels.includes(m) ? 'chip active' : 'chip'}
+            aria-pressed={view.paymentModels.includes(m)}
+            data-testid={`filter-model-${m}`}
+            onClick={() => setView({ paymentModels: toggle(view.paymentModels, m) })}
+          >
+            {t(PAYMENT_MODEL_KEY[m])}
+          </button>
+        ))}
+        <button
+          type="button"
+          className={view.negativeOnly ? 'chip active' : 'chip'}
+          aria-pressed={view.negativeOnly}
+          data-testid="filter-negative"
+          onClick={() => setView({ negativeOnly: !view.negativeOnly })}
+        >
+          {t('clients:filter.negativeOnly')}
+        </button>
+      </div>
+      {filtered ? (
+        <button
+          type="button"
+          className="btn btn-link"
+          data-testid="filter-reset"
+          onClick={reset}
+        >
+          {t('clients:filter.reset')}
+        </button>
+      ) : null}
+      <div className="count" data-testid="clients-count" aria-live="polite">
+        {total === null ? null : t('clients:count', { count: total, n: formatNumber(total, lang) })}
+      </div>
+    </div>
+  );
+}

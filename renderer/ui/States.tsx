@@ -1,0 +1,39 @@
+/** Loading, empty and error states, the same everywhere. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode, errorText } from './errors';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label ?? t('common:state.loading')}</span>
+    </div>
+  );
+}
+
+export function Empty({ title, hint, children }: { title: string; hint?: string; children?: ReactNode }) {
+  return (
+    <div className="state state-empty" role="status">
+      <div className="state-title">{title}</div>
+      {hint ? <div className="state-hint">{hint}</div> : null}
+      {children}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-error" role="alert" data-error-code={errorCode(error)}>
+      <div className="state-title">{t('common:state.errorTitle')}</div>
+      <div className="state-hint">{errorText(t, error)}</div>
+      {onRetry ? (
+        <button type="button" className="btn" onClick={onRetry}>
+          {t('common:action.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** An error shown to a person: the AppError's code translated, else the generic message. */
+import type { TFunction } from 'i18next';
+import { AppErrorCode } from '../../shared/contract/rpc/errors';
+import { ERROR_KEY, FIELD_KEY, FIELD_OTHER_KEY } from './labels';
+
+export function errorCode(e: unknown): AppErrorCode {
+  const code = (e as { code?: unknown } | null)?.code;
+  const parsed = AppErrorCode.safeParse(code);
+  return parsed.success ? parsed.data : 'internal';
+}
+
+export function errorText(t: TFunction, e: unknown): string {
+  const params = (e as { params?: Record<string, string | number> } | null)?.params ?? {};
+  return t(ERROR_KEY[errorCode(e)], params);
+}
+
+/** The field -> translated reason map of an invalid_input error. */
+export function fieldErrors(t: TFunction, e: unknown): Record<string, string> {
+  const fields = (e as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const out: Record<string, string> = {};
+  for (const [field, reason] of Object.entries(fields)) out[field] = t(FIELD_KEY[reason] ?? FIELD_OTHER_KEY);
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Enum values -> literal catalogue keys, so every key stays findable by the i18n scan
+ * (never build a key from a template string).
+ */
+import type { ClientStatus, PaymentModel } from '../../shared/contract/platform';
+import type { AppErrorCode } from '../../shared/contract/rpc/errors';
+import type { ConnectionKind } from '../../shared/contract/rpc/app';
+import type { SortColumn } from '../../shared/contract/rpc/clients';
+
+export const STATUS_KEY: Record<ClientStatus, string> = {
+  invited: 'clients:status.invited',
+  active: 'clients:status.active',
+  blocked: 'clients:status.blocked',
+};
+
+export const PAYMENT_MODEL_KEY: Record<PaymentModel, string> = {
+  prepaid: 'clients:paymentModel.prepaid',
+  postpaid: 'clients:paymentModel.postpaid',
+};
+
+export const COLUMN_KEY: Record<SortColumn, string> = {
+  name: 'clients:column.name',
+  email: 'clients:column.email',
+  phone: 'clients:column.phone',
+  externalId: 'clients:column.externalId',
+  status: 'clients:column.status',
+  paymentModel: 'clients:column.paymentModel',
+  payment: 'clients:column.payment',
+  bonus: 'clients:column.bonus',
+  projectsCount: 'clients:column.projectsCount',
+  invitedAt: 'clients:column.invitedAt',
+  registeredAt: 'clients:column.registeredAt',
+};
+
+export const CONNECTION_KEY: Record<ConnectionKind, string> = {
+  demo: 'settings:connection.kind.demo',
+  vk: 'settings:connection.kind.vk',
+  vk_mcs: 'settings:connection.kind.vk_mcs',
+  custom: 'settings:connection.kind.custom',
+};
+
+export const ERROR_KEY: Record<AppErrorCode, string> = {
+  invalid_input: 'errors:invalid_input',
+  not_found: 'errors:not_found',
+  offline: 'errors:offline',
+  token_rejected: 'errors:token_rejected',
+  not_configured: 'errors:not_configured',
+  rate_limited: 'errors:rate_limited',
+  platform_error: 'errors:platform_error',
+  bad_response: 'errors:bad_response',
+  client_exists: 'errors:client_exists',
+  newer_database: 'errors:newer_database',
+  unknown_method: 'errors:unknown_method',
+  forbidden: 'errors:forbidden',
+  internal: 'errors:internal',
+};
+
+/** Reasons a form field can be refused (zod issue codes and the core's own). */
+export const FIELD_KEY: Record<string, string> = {
+  required: 'errors:field.required',
+  invalid_type: 'errors:field.invalid_type',
+  invalid_format: 'errors:field.invalid_format',
+  invalid_url: 'errors:field.invalid_url',
+  too_small: 'errors:field.too_small',
+  too_big: 'errors:field.too_big',
+  invalid_value: 'errors:field.invalid_value',
+  not_integer: 'errors:field.not_integer',
+};
+export const FIELD_OTHER_KEY = 'errors:field.other';
+
+export const SYNC_PHASE_KEY: Record<'platform' | 'clients' | 'projects' | 'transactions' | 'done', string> = {
+  platform: 'common:sync.phase.platform',
+  clients: 'common:sync.phase.clients',
+  projects: 'common:sync.phase.projects',
+  transactions: 'common:sync.phase.transactions',
+  done: 'common:sync.phase.done',
+};
