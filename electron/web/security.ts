@@ -55,3 +55,48 @@ export function originAllowed(origin: string | undefined, port: number): boolean
   if (origin === undefined) return true;
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
+
+/** Hosts the desktop app opens in the system browser (exact, or a subdomain of them). */
+export const EXTERNAL_HOSTS = ['cloud.vk.com', 'mcs.mail.ru', 'support.vk.com', 'help.mail.ru', 'vk.company'] as const;
+
+/**
+ * May the desktop app hand this link to the OS? Only https: links to the allowlist, and mailto:
+ * (the "Request top-up" helper composes a letter to support). Credentials in the URL are refused.
+ */
+export function isAllowedExternalUrl(raw: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'mailto:') return true;
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return false;
+  const host = u.hostname.toLowerCase();
+  return EXTERNAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** The desktop app's own origin: the renderer is served from app://partner-desk/. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'partner-desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Is this frame URL the app's own page (IPC sender check)? `devUrl` is electron-vite's dev server. */
+export function isOwnAppUrl(raw: string | undefined | null, devUrl?: string | null): boolean {
+  if (!raw) return false;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (`${u.protocol}//${u.host}` === APP_ORIGIN) return true;
+  if (devUrl) {
+    try {
+      return u.origin === new URL(devUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
