@@ -134,7 +134,7 @@ export function operations(env: Env, q: DetailFilter, offset: number, limit: num
   const { fromMs, toMs } = periodMs(q.from, q.to, env.zone);
   const f = filterSql({ kinds: q.kinds, services: q.services, projects: q.projects }, false);
   const sql = `SELECT id, at_ms, kind, amount_minor, currency, service, project_pid, description FROM transactions
-    WHERE client_id = ? AND at_ms >= ? AND at_ms < ?${f.sql} ORDER BY at_ms DESC, id DESC LIMIT ? OFFSET ?`;
+    WHERE client_id = ? AND at_ms >= ? AND at_ms < ?${f.sql} ORDER BY at_ms DESC, rowid DESC LIMIT ? OFFSET ?`;
   const rows = prepared(env.db, sql).all(q.clientId, fromMs, toMs, ...f.params, limit ?? -1, offset) as TxDbRow[];
   return rows.map(toOperation);
 }
