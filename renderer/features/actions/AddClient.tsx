@@ -1,0 +1,155 @@
+/**
+ * "Add client": email (required), name, phone, identifier, each checked as the user types (after the
+ * field was touched) and on submit with shared/domain/validation; the platform's refusals (the client
+ * exists, an invalid field) are shown on the field. On success the client is already in the list as
+ * invited (the core writes it to the cache before answering).
+ */
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
+import { LIMITS } from '../../../shared/contract/platform';
+import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
+import { errorCode, errorText } from '../../ui/errors';
+import { Dialog } from './Dialog';
+import { fieldLabel } from './labels';
+import { useToast } from './toast';
+
+type Field = 'email' | 'name' | 'phone' | 'externalId';
+const FIELDS: Field[] = ['email', 'name', 'phone', 'externalId'];
+
+function check(f: Field, v: string): string | null {
+  if (f === 'email') return checkEmail(v);
+  if (f === 'phone') return checkPhone(v);
+  if (f === 'name') return checkText(v, LIMITS.name);
+  return checkText(v, LIMITS.externalId);
+}
+
+export function AddClientButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <>
+      <button type="button" className="pd-btn pd-btn-primary" data-testid="add-client" onClick={() => setOpen(true)}>
+        {t('actions:invite.open')}
+      </button>
+      {open ? <AddClientDialog onClose={close} /> : null}
+    </>
+  );
+}
+
+export function AddClientDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [values, setValues] = useState<Record<Field, string>>({ email: '', name: '', phone: '', externalId: '' });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  /** Reasons from the platform, cleared when the user edits the field. */
+  const [remote, setRemote] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reasonText = (reason: string) => fieldLabel(t, reason);
+  const errorOf = (f: Field): string | null => {
+    const r = remote[f];
+    if (r) return reasonText(r);
+    if (!touched[f]) return null;
+    const local = check(f, values[f]);
+    return local ? reasonText(local) : null;
+  };
+
+  const labels: Record<Field, string> = {
+    email: t('actions:invite.email'),
+    name: t('actions:invite.name'),
+    phone: t('actions:invite.phone'),
+    externalId: t('actions:invite.externalId'),
+  };
+  const hints: Partial<Record<Field, string>> = {
+    email: t('actions:invite.emailHint'),
+    phone: t('actions:invite.phoneHint'),
+    externalId: t('actions:invite.externalIdHint'),
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched({ email: true, name: true, phone: true, externalId: true });
+    if (FIELDS.some((f) => check(f, values[f]))) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      const client = await call('clients.invite', {
+        email: values.email.trim(),
+        ...(values.name.trim() ? { name: values.name.trim() } : {}),
+        ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+        ...(values.externalId.trim() ? { externalId: values.externalId.trim() } : {}),
+      });
+      toast(t('actions:invite.done', { email: client.email }));
+      onClose();
+    } catch (err) {
+      const fields = (err as { fields?: Record<string, string> }).fields;
+      if (fields && Object.keys(fields).some((k) => (FIELDS as string[]).includes(k))) {
+        setRemote(fields as Partial<Record<Field, string>>);
+      } else if (errorCode(err) === 'offline' || errorCode(err) === 'not_configured') {
+        setFormError(t('actions:invite.offline'));
+      } else {
+        setFormError(errorText(t, err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('actions:invite.title')}
+      onClose={onClose}
+      testId="add-client-dialog"
+      footer={
+        <>
+          <button type="button" className="pd-btn" data-close onClick={onClose}>
+            {t('actions:invite.cancel')}
+          </button>
+          <button type="submit" form="pd-invite-form" className="pd-btn pd-btn-primary" disabled={busy}>
+            {busy ? t('actions:invite.sending') : t('actions:invite.submit')}
+          </button>
+        </>
+      }
+    >
+      <p className="pd-note">{t('actions:invite.intro')}</p>
+      <form id="pd-invite-form" onSubmit={submit} noValidate>
+        {FIELDS.map((f) => {
+          const err = errorOf(f);
+          const id = `pd-invite-${f}`;
+          return (
+            <div className="pd-field" key={f}>
+              <label htmlFor={id}>{labels[f]}</label>
+              <input
+                id={id}
+                name={f}
+                type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                autoComplete="off"
+                value={values[f]}
+                aria-invalid={err ? 'true' : 'false'}
+                aria-describedby={`${id}-msg`}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  setValues((s) => ({ ...s, [f]: v }));
+                  setRemote((r) => ({ ...r, [f]: undefined }));
+                  if (v.trim()) setTouched((s) => ({ ...s, [f]: true }));
+                }}
+                onBlur={() => setTouched((s) => ({ ...s, [f]: true }))}
+              />
+              <span id={`${id}-msg`} className={err ? 'pd-field-error' : 'pd-field-hint'} data-testid={`${f}-msg`}>
+                {err ?? hints[f] ?? ''}
+              </span>
+            </div>
+          );
+        })}
+        {formError ? (
+          <div className="pd-alert" role="alert">
+            {formError}
+          </div>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
