@@ -91,12 +91,31 @@ interface Where {
   params: Record<string, string | number>;
 }
 
-/** The WHERE clause of a filter, with named parameters only. */
-export function whereOf(f: ClientFilter): Where {
+/** The FTS5 query for a search: every trigram of it (AND), each quoted; null under 3 characters. */
+export function trigramQuery(q: string): string | null {
+  const chars = [...q];
+  if (chars.length < 3) return null;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map((g) => '"' + g.replaceAll('"', '""') + '"').join(' AND ');
+}
+
+/**
+ * The WHERE clause of a filter, with named parameters only. `viaIndex`: find the search's
+ * candidates with the trigram index (few matches); otherwise test each row (many matches, when
+ * walking the sort index and stopping after a page is cheaper than sorting every match).
+ */
+export function whereOf(f: ClientFilter, viaIndex = true): Where {
   const parts: string[] = [];
   const params: Record<string, string | number> = {};
   const q = normaliseSearch(f.search);
-  if (q !== '') {
+  const fts = trigramQuery(q);
+  if (fts !== null && viaIndex) {
+    // The trigram index finds candidates; instr() keeps the match exact.
+    parts.push('c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @fts) AND instr(c.search_text, @q) > 0');
+    params.fts = fts;
+    params.q = q;
+  } else if (q !== '') {
     parts.push('instr(c.search_text, @q) > 0');
     params.q = q;
   }
@@ -111,6 +130,9 @@ export function whereOf(f: ClientFilter): Where {
   if (f.negativeOnly) parts.push('c.payment_minor < 0');
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
+
+/** Above this many search candidates, a page is read by walking the sort index instead. */
+const MANY = 2000;
 
 /** Statements are prepared once per database and shape of query (the SQL text is the cache key). */
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -133,13 +155,19 @@ export interface ListInput extends ClientFilter {
 
 export function listClients(db: Database.Database, input: ListInput): { rows: ClientRow[]; total: number } {
   const w = whereOf(input);
+  const onlyOneGram = Object.keys(w.params).length === 2 && typeof w.params.fts === 'string' && !w.params.fts.includes(' AND ');
+  // One trigram and no other filter: the index's own count is exact (search_text is lower-cased).
+  const total = onlyOneGram
+    ? (prepared(db, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get({ fts: w.params.fts }) as number)
+    : (prepared(db, `SELECT count(*) AS n FROM clients c ${w.sql}`).get(w.params) as { n: number }).n;
+  // Many matches: walk the sort column's index, testing rows, and stop after the page.
+  const page = total > MANY && 'fts' in w.params ? whereOf(input, false) : w;
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
   const rows = prepared(
     db,
-    `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...w.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
-  const total = (prepared(db, `SELECT count(*) AS n FROM clients c ${w.sql}`).get(w.params) as { n: number }).n;
+    `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c ${page.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...page.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
   return { rows: rows.map(toClientRow), total };
 }
 

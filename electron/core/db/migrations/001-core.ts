@@ -37,6 +37,20 @@ CREATE INDEX clients_projects_count ON clients (projects_count, id);
 CREATE INDEX clients_invited_at ON clients (invited_at, id);
 CREATE INDEX clients_registered_at ON clients (registered_at, id);
 
+-- Substring search over search_text: a trigram index (queries of 3+ characters), kept in step
+-- with clients by triggers; rowid = clients.rowid (the cache never VACUUMs clients' rowids away).
+CREATE VIRTUAL TABLE clients_fts USING fts5(search_text, tokenize = 'trigram', detail = 'none');
+CREATE TRIGGER clients_fts_ai AFTER INSERT ON clients BEGIN
+  INSERT INTO clients_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+CREATE TRIGGER clients_fts_ad AFTER DELETE ON clients BEGIN
+  DELETE FROM clients_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER clients_fts_au AFTER UPDATE OF search_text ON clients WHEN old.search_text IS NOT new.search_text BEGIN
+  DELETE FROM clients_fts WHERE rowid = old.rowid;
+  INSERT INTO clients_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+
 CREATE TABLE projects (
   pid        TEXT PRIMARY KEY,
   client_id  TEXT NOT NULL,
