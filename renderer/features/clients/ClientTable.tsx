@@ -11,6 +11,7 @@ import { DateCell, Money, useLang } from '../../ui/format';
 import { formatNumber } from '../../../shared/i18n/format';
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
 import type { ClientWindow } from './useClientPages';
+import { clickRow, listKey } from '../actions/rowSelection';
 
 export interface ClientTableProps {
   window: ClientWindow;
@@ -94,7 +95,11 @@ function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; inde
     if (e.key === ' ') {
       e.preventDefault();
       useSelection.getState().toggle(row.id);
+      return;
     }
+    const r = listKey(e, row.id, loadedIds());
+    if (r.handled) e.preventDefault();
+    if (r.focus && r.focus !== row.id) document.querySelector<HTMLElement>(`[data-testid="client-row"][data-id="${CSS.escape(r.focus)}"]`)?.focus();
   };
   return (
     <div
@@ -106,7 +111,7 @@ function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; inde
       data-testid="client-row"
       data-id={row.id}
       style={{ gridTemplateColumns: GRID_TEMPLATE }}
-      onClick={open}
+      onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? clickRow(e, row.id, loadedIds()) : open())}
       onKeyDown={onKey}
     >
       <div className="cell cell-check" role="cell">

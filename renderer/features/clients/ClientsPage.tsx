@@ -9,6 +9,8 @@ import { Empty, ErrorState, Loading } from '../../ui/States';
 import { ClientsToolbar } from './ClientsToolbar';
 import { ClientTable } from './ClientTable';
 import { useClientWindow, type ListFilter } from './useClientPages';
+import { AddClientButton } from '../actions/AddClient';
+import { BulkBar } from '../actions/BulkBar';
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -62,8 +64,10 @@ export default function ClientsPage() {
     <div className="page page-clients">
       <div className="page-head">
         <h1 className="page-title">{t('clients:title')}</h1>
+        <AddClientButton />
       </div>
       <ClientsToolbar total={win.total} />
+      <BulkBar />
       <div className="page-body">{body}</div>
     </div>
   );
