@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { AppError, type AppErrorShape } from '../../shared/contract/rpc/errors';
+import type { AppErrorShape } from '../../shared/contract/rpc/errors';
+import { errorShape, parseRpcRequest } from './rpc-reply';
 import type { RpcReply } from '../../shared/contract/bridge';
 import { WEB_TOKEN_HEADER } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
@@ -63,15 +64,6 @@ function fail(res: ServerResponse, status: number, code: AppErrorShape['code'], 
   const reply: RpcReply = { ok: false, error: { code, message } };
   send(res, status, reply);
 }
-function errorShape(err: unknown): AppErrorShape {
-  if (err instanceof AppError) return err.toShape();
-  const e = err as Partial<AppErrorShape> | null;
-  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-    return AppError.from(e as AppErrorShape).toShape();
-  }
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-}
-
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -156,18 +148,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const text = await readBody(req);
     if (text === null) return fail(res, 413, 'invalid_input', 'Request too large');
-    let body: { method?: unknown; input?: unknown };
+    let json: unknown;
     try {
-      body = JSON.parse(text) as typeof body;
+      json = JSON.parse(text);
     } catch {
       return fail(res, 400, 'invalid_input', 'Malformed JSON');
     }
-    if (!body || typeof body !== 'object' || typeof body.method !== 'string') {
-      return fail(res, 400, 'invalid_input', 'Expected {"method": string, "input": ...}');
-    }
+    const body = parseRpcRequest(json);
+    if (!body) return fail(res, 400, 'invalid_input', 'Expected {"method": string, "input": ...}');
     try {
       const result =
-        body.method === 'connection.set' ? await connections.set(core, body.input) : await core.call(body.method, body.input ?? {});
+        body.method === 'connection.set' ? await connections.set(core, body.input) : await core.call(body.method, body.input);
       send(res, 200, { ok: true, result } satisfies RpcReply);
     } catch (err) {
       send(res, 200, { ok: false, error: errorShape(err) } satisfies RpcReply);

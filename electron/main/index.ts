@@ -1,0 +1,162 @@
+/**
+ * The desktop app's main process: lifecycle, one instance, the window, the menu, the IPC relay.
+ * The core runs in a worker thread (startCoreWorker) with its data in userData; the built-in demo
+ * platform runs in another worker on a free loopback port unless the user chose a real platform.
+ */
+import { BrowserWindow, app, dialog, protocol } from 'electron';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pickLanguage, resources, type Lang } from '../../shared/i18n/index';
+import { startCoreWorker } from '../core/host';
+import type { ConnectionConfig, CoreHandle } from '../core/host-types';
+import { ConnectionManager } from '../web/connections';
+import { startDemoWorker, type DemoPlatformHandle } from '../web/demo-worker-host';
+import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../web/security';
+import { mimeOf, resolveInside } from '../web/static';
+import { safeConnectionStorage } from './connection';
+import { installGuards } from './guards';
+import { registerIpc } from './ipc';
+import { buildMenu, menuText } from './menu';
+import { builtPaths, createMainWindow } from './window';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const paths = builtPaths(mainDir);
+const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+
+// app://partner-desk/ serves the built renderer: a real origin, so CSP 'self' means the app.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+let core: CoreHandle | null = null;
+let demo: DemoPlatformHandle | null = null;
+let window: BrowserWindow | null = null;
+let unregisterIpc: (() => void) | null = null;
+let language: Lang = 'ru';
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (req) => {
+    const url = new URL(req.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const wanted = url.pathname === '/' || !extname(url.pathname) ? '/index.html' : url.pathname;
+    const file = resolveInside(paths.renderer, wanted);
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(await readFile(file), { headers: { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) } });
+  });
+}
+
+function showWindow(): void {
+  if (window && !window.isDestroyed()) {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    return;
+  }
+  window = createMainWindow({
+    preload: paths.preload,
+    userData: app.getPath('userData'),
+    devUrl,
+    title: menuText(language, 'menu:app'),
+  });
+  window.on('closed', () => {
+    window = null;
+  });
+}
+
+async function currentLanguage(c: CoreHandle): Promise<Lang> {
+  try {
+    const s = (await c.call('settings.get', {})) as { language: Lang | null };
+    return pickLanguage(s.language, app.getPreferredSystemLanguages());
+  } catch {
+    return pickLanguage(null, app.getPreferredSystemLanguages());
+  }
+}
+
+function rebuildMenu(): void {
+  buildMenu(language, { syncNow: () => void core?.call('sync.now', {}).catch(() => undefined) });
+}
+
+async function startup(): Promise<void> {
+  installGuards(devUrl);
+  serveRenderer();
+  const userData = app.getPath('userData');
+
+  let demoConn: ConnectionConfig | null = null;
+  const ensureDemo = async (): Promise<ConnectionConfig> => {
+    if (demoConn) return demoConn;
+    demo = await startDemoWorker(join(mainDir, 'demo-worker.js'), {
+      port: 0,
+      seed: 1,
+      clients: 250,
+      dataDir: join(userData, 'demo-platform'),
+      allowDemoControls: true,
+    });
+    demoConn = { kind: 'demo', url: demo.url, token: demo.token };
+    return demoConn;
+  };
+  const connections = new ConnectionManager({ storage: safeConnectionStorage(userData), ensureDemo });
+  const connection = await connections.initial();
+
+  core = await startCoreWorker({
+    dataDir: userData,
+    mode: 'desktop',
+    version: app.getVersion(),
+    connection,
+    entry: join(mainDir, 'core-worker.js'),
+  });
+  const c = core;
+  unregisterIpc = registerIpc(c, connections, devUrl);
+
+  language = await currentLanguage(c);
+  rebuildMenu();
+  // The menu follows the language chosen in the app (settings.update emits data.changed settings).
+  c.onEvent((e) => {
+    if (e.event !== 'data.changed' || !(e.payload as { tables: string[] }).tables.includes('settings')) return;
+    void currentLanguage(c).then((next) => {
+      if (next === language) return;
+      language = next;
+      rebuildMenu();
+    });
+  });
+  showWindow();
+}
+
+let shuttingDown = false;
+async function shutdown(): Promise<void> {
+  unregisterIpc?.();
+  await core?.close().catch((err: unknown) => console.error('core close failed:', err));
+  await demo?.stop().catch((err: unknown) => console.error('demo platform stop failed:', err));
+  core = null;
+  demo = null;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => {
+    if (core) showWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (shuttingDown) return;
+    event.preventDefault();
+    shuttingDown = true;
+    void shutdown().finally(() => app.quit());
+  });
+  app.whenReady().then(startup).catch((err: unknown) => {
+    const lang = pickLanguage(null, app.getPreferredSystemLanguages());
+    // A known failure (e.g. newer_database) is told in the user's language from shared/i18n errors.
+    const code = (err as { code?: unknown } | null)?.code;
+    const known = typeof code === 'string' ? (resources[lang].errors as Record<string, unknown>)[code] : undefined;
+    const message = typeof known === 'string' ? known : err instanceof Error ? err.message : String(err);
+    console.error('startup failed:', err);
+    dialog.showErrorBox(menuText(lang, 'menu:startupFailedTitle'), menuText(lang, 'menu:startupFailed', { message }));
+    shuttingDown = true;
+    void shutdown().finally(() => app.exit(1));
+  });
+}
