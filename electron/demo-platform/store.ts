@@ -186,17 +186,18 @@ export class Store {
   }
 
   /** Accept an invitation: active, registered, a new project; all through the change sequence. */
-  acceptInvitation(inv: InvitationRow): ClientRow | undefined {
+  acceptInvitation(inv: InvitationRow): { client: ClientRow; pid: string } | undefined {
     return this.db.transaction(() => {
       const c = this.liveClient(inv.client_n);
       if (!c || c.status !== 'invited') return undefined;
       const now = this.now();
       this.db.prepare("UPDATE invitations SET state = 'accepted' WHERE n = ?").run(inv.n);
-      this.q.insProject.run(this.newPid(), c.n, 'Project 1', 'active', now);
+      const pid = this.newPid();
+      this.q.insProject.run(pid, c.n, `Project ${c.projects_count + 1}`, 'active', now);
       this.db
         .prepare("UPDATE clients SET status = 'active', registered_at = ?, projects_count = projects_count + 1, seq = ?, updated_at = ? WHERE n = ?")
         .run(now, this.nextSeq(), now, c.n);
-      return this.client(c.n);
+      return { client: this.client(c.n) as ClientRow, pid };
     })();
   }
 }
