@@ -36,3 +36,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/reports/consumption', summary: 'Per-client totals for a month', auth: true, query: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }), responses: { 200: P.ConsumptionReport, 422: err, ...common } },
   { method: 'POST', path: '/partner-applications', summary: 'Apply to become a partner (public)', auth: false, body: P.PartnerApplicationBody, responses: { 201: P.PartnerApplicationReceipt, 422: err, 429: err } },
 ];
+
+// Deals (issue 7): the partner registers a deal with VK Cloud and follows its status.
+ENDPOINTS.push(
+  { method: 'GET', path: '/deals', summary: "The partner's registered deals, newest first", auth: true, query: P.DealsQuery, responses: { 200: P.DealsPage, 422: err, ...common } },
+  { method: 'POST', path: '/deals', summary: 'Register a deal (Idempotency-Key honoured)', auth: true, body: P.DealBody, responses: { 201: P.Deal, 409: err, 422: err, ...common } },
+  { method: 'GET', path: '/deals/{id}', summary: 'One deal', auth: true, responses: { 200: P.Deal, 404: err, ...common } },
+);

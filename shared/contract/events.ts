@@ -37,6 +37,13 @@ export const Events = {
     failed: z.number().int(),
     pending: z.number().int(),
   }),
+  /** The monthly consumption report being built (issue 7): clients written so far. */
+  'report.progress': z.object({
+    jobId: z.string(),
+    state: z.enum(['running', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const;
 export type EventName = keyof typeof Events;
 export type EventPayload<E extends EventName> = z.infer<(typeof Events)[E]>;

@@ -6,6 +6,7 @@
  * Field names are snake_case, as on the wire. Money is integer minor units; time is ISO 8601 UTC.
  */
 import { z } from 'zod';
+import { isValidInn } from '../domain/validation';
 
 export const API_BASE = '/partner/api/v1';
 
@@ -287,3 +288,46 @@ export const DemoTick = z.strictObject({
   /** Accept this share of pending invitations. */
   accept_rate: z.number().min(0).max(1).default(0.3),
 });
+
+// ---------- deals (issue 7) ----------
+/** Where a registered deal stands on the platform's side. */
+export const DealStatus = z.enum(['registered', 'in_review', 'approved', 'rejected', 'won', 'lost']);
+export type DealStatus = z.infer<typeof DealStatus>;
+/** Statuses that still need the partner's monthly feedback. */
+export const OPEN_DEAL_STATUSES: readonly DealStatus[] = ['registered', 'in_review', 'approved'];
+export const DEAL_LIMITS = { pids: 50, description: 4000 } as const;
+/** The Russian taxpayer number: 10 digits (organisation) or 12 (individual), with check digits. */
+export const Inn = z
+  .string()
+  .trim()
+  .regex(/^(\d{10}|\d{12})$/)
+  .refine((v) => isValidInn(v), { message: 'invalid_inn' });
+export const DealBody = z.strictObject({
+  customer_name: z.string().trim().min(1).max(LIMITS.name),
+  inn: Inn,
+  decision_maker: z.string().trim().min(1).max(LIMITS.name),
+  pids: z.array(Pid).max(DEAL_LIMITS.pids).default([]),
+  /** The expected amount without VAT. */
+  amount: z.strictObject({ amount_minor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), currency: Currency }),
+  year: z.number().int().min(2000).max(2100),
+  quarter: z.number().int().min(1).max(4),
+  description: z.string().max(DEAL_LIMITS.description).default(''),
+});
+export type DealBody = z.infer<typeof DealBody>;
+export const Deal = z.strictObject({
+  id: Id,
+  customer_name: z.string().max(LIMITS.name),
+  inn: z.string().max(12),
+  decision_maker: z.string().max(LIMITS.name),
+  pids: z.array(Pid),
+  amount: Money,
+  year: z.number().int(),
+  quarter: z.number().int().min(1).max(4),
+  description: z.string().max(DEAL_LIMITS.description),
+  status: DealStatus,
+  created_at: IsoUtc,
+  updated_at: IsoUtc,
+});
+export type Deal = z.infer<typeof Deal>;
+export const DealsPage = page(Deal);
+export const DealsQuery = z.strictObject({ status: DealStatus.optional(), limit: Limit, cursor: Cursor.optional() });

@@ -1,5 +1,36 @@
 /** Handlers of the partner RPC methods (shared/contract/rpc/partner.ts). */
 import type { partnerMethods } from '../../../shared/contract/rpc/partner';
 import type { Handlers } from '../context';
+import { apply } from './apply';
+import { createDeal, giveFeedback, listDeals } from './deals';
+import { getReport, reportMonths, startReport } from './report';
+import { listAlerts, listRules, markNotified, markSeen, saveRule } from './alerts';
 
-export const partnerHandlers: Handlers<typeof partnerMethods> = {};
+export const partnerHandlers: Handlers<typeof partnerMethods> = {
+  'partner.apply': (input, ctx) => apply(ctx, input),
+
+  'deals.list': (input, ctx) => listDeals(ctx, input.status),
+  'deals.create': (input, ctx) => createDeal(ctx, input),
+  'deals.feedback': (input, ctx) => giveFeedback(ctx, input.dealId, input.note),
+
+  'report.months': (_input, ctx) => reportMonths(ctx),
+  'report.start': (input, ctx) => startReport(ctx, input.month, input.lang, input.clientIds),
+  'report.get': (input) => getReport(input.jobId),
+
+  'alerts.rules': (_input, ctx) => ({ rules: listRules(ctx.db) }),
+  'alerts.saveRule': (input, ctx) => {
+    saveRule(ctx.db, input);
+    ctx.changed(['alerts']);
+    return { rules: listRules(ctx.db) };
+  },
+  'alerts.list': (_input, ctx) => listAlerts(ctx),
+  'alerts.notified': (input, ctx) => {
+    markNotified(ctx.db, input.ids);
+    return { ok: true as const };
+  },
+  'alerts.markSeen': (_input, ctx) => {
+    markSeen(ctx.db);
+    ctx.changed(['alerts']);
+    return { ok: true as const };
+  },
+};
