@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['type check', 'npx', ['tsc', '-b']],
+  ['type check', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit + integration', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['electron-vite', 'build']],
