@@ -12,7 +12,7 @@ import type { DealInput, DealRow } from '../../../shared/contract/rpc/partner';
 import { isValidInn, checkText } from '../../../shared/domain/validation';
 import { localDateOf } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
-import { toAppError } from '../partner-api/errors';
+import { ApiError, toAppError } from '../partner-api/errors';
 
 type Db = Database.Database;
 
@@ -190,6 +190,9 @@ export async function createDeal(ctx: CoreContext, input: z.output<typeof DealIn
   try {
     deal = await ctx.api().request(P.Deal, { method: 'POST', path: '/deals', body, idempotencyKey: input.requestId });
   } catch (e) {
+    if (e instanceof ApiError && e.code === 'deal_exists') {
+      throw new AppError('invalid_input', e.message, { fields: { inn: 'deal_exists' } });
+    }
     const app = toAppError(e);
     if (app.fields) {
       const mapped: Record<string, string> = {};

@@ -8,6 +8,7 @@ import { clientRoutes } from './clients';
 import { feedRoutes } from './feeds';
 import { ledgerRoutes } from './ledger';
 import { miscRoutes } from './misc';
+import { dealRoutes, initDeals } from './deals';
 import type { Routes } from './types';
 
 export interface RouteModule {
@@ -20,4 +21,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   { routes: feedRoutes },
   { routes: ledgerRoutes },
   { routes: miscRoutes },
+  { routes: dealRoutes, init: initDeals },
 ];
