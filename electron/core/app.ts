@@ -55,7 +55,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   if (connection) writeConnection(db, connection.kind, connection.url);
 
   const now = opts.now ?? Date.now;
-  const engine = new SyncEngine({ db, api: () => api, emit, now, ...(opts.sync ?? {}) });
+  const engine = new SyncEngine({ db, api: () => api, emit, now, auto: opts.autoSync !== false, ...(opts.sync ?? {}) });
 
   const ctx: CoreContext = {
     db,

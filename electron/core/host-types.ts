@@ -17,7 +17,8 @@ export interface CoreOptions {
   mode: 'desktop' | 'browser';
   version: string;
   connection: ConnectionConfig | null;
-  /** Start the scheduled sync (default true). Tests turn it off and call sync.now. */
+  /** Start the scheduled sync (default true). Tests turn it off and call sync.now: then nothing syncs by itself
+   *  (no sync at start, on schedule, on requestSync or on a connection change). */
   autoSync?: boolean;
 }
 

@@ -65,11 +65,19 @@ async function main() {
     const pageSize = 1000;
     const concurrency = 8;
 
-    // ---- the floor ----
-    const floor = await measureFloor({ url: platform.url, token: platform.token, dir: work, since, pageSize, concurrency });
-    log(
-      `floor: ${r2(floor.ms / 1000)} s (clients ${r2(floor.clientsMs / 1000)} s, projects ${r2(floor.projectsMs / 1000)} s, ledger ${r2(floor.transactionsMs / 1000)} s; ${floor.clients} clients, ${floor.transactions} ledger rows)`,
-    );
+    // ---- the floor: measured before and after the sync (warm platform both times); the faster counts ----
+    const floors: Awaited<ReturnType<typeof measureFloor>>[] = [];
+    const runFloor = async () => {
+      const f = await measureFloor({ url: platform.url, token: platform.token, dir: work, since, pageSize, concurrency });
+      rmSync(join(work, 'floor.sqlite'), { force: true });
+      rmSync(join(work, 'floor.sqlite-wal'), { force: true });
+      rmSync(join(work, 'floor.sqlite-shm'), { force: true });
+      floors.push(f);
+      log(
+        `floor: ${r2(f.ms / 1000)} s (clients ${r2(f.clientsMs / 1000)} s, projects ${r2(f.projectsMs / 1000)} s, ledger ${r2(f.transactionsMs / 1000)} s; ${f.clients} clients, ${f.transactions} ledger rows)`,
+      );
+    };
+    await runFloor();
 
     // ---- the sync, core in a worker, this thread only relays ----
     const dataDir = join(work, 'app');
@@ -117,6 +125,8 @@ async function main() {
     if (status.lastError) throw new Error(`sync error: ${JSON.stringify(status.lastError)}`);
     await core.close();
     const stallMs = Math.max(h.max / 1e6, drift);
+    if (!flag('one-floor')) await runFloor();
+    const floor = floors.reduce((a, b) => (b.ms < a.ms ? b : a));
     const at = (a: string, b: string) => r2(((phases[b] ?? t) - (phases[a] ?? t)) / 1000);
     log(
       `sync: ${r2(syncMs / 1000)} s (platform ${at('platform', 'clients')} s, clients ${at('clients', 'projects')} s, projects ${at('projects', 'transactions')} s, ledger ${at('transactions', 'done')} s; ${events} events relayed)`,

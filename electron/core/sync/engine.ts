@@ -24,6 +24,8 @@ export interface SyncEngineOptions {
   projectsConcurrency?: number;
   /** First retry delay after a failed (offline) run; doubles up to the sync interval. */
   offlineRetryMs?: number;
+  /** false: nothing runs by itself (no requestSync, no reconnect sync); tests call run()/syncNow(). */
+  auto?: boolean;
 }
 
 type Phase = NonNullable<SyncStatus['phase']>;
@@ -89,7 +91,7 @@ export class SyncEngine {
   }
   /** A sync soon: now if idle, right after the current one otherwise. */
   requestSync(_reason: string): void {
-    if (this.closed) return;
+    if (this.closed || this.opts.auto === false) return;
     if (this.current) this.again = true;
     else this.schedule(0);
   }

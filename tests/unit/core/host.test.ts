@@ -34,6 +34,7 @@ describe('startCoreWorker', () => {
         }),
       );
       await core.setConnection({ kind: 'custom', url: fp.url, token: fp.token });
+      expect(await core.call('sync.now', {})).toEqual({ started: true });
       await done;
       expect(((await core.call('clients.list', {})) as { total: number }).total).toBe(120);
       expect(events.some((e) => e.event === 'data.changed')).toBe(true);
