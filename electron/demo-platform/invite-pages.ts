@@ -10,8 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PASSWORD_MIN_LENGTH, SPECIALS, checkPassword, findRepeatedGroup } from '../../shared/domain/password';
-import en from '../../shared/i18n/en/invite.json';
-import ru from '../../shared/i18n/ru/invite.json';
+import en from '../../shared/i18n/en/invite.json' with { type: 'json' };
+import ru from '../../shared/i18n/ru/invite.json' with { type: 'json' };
 import { isoUtc } from '../../shared/domain/time';
 import { HttpError, readBody } from './http';
 import { PARTNER } from './routes/misc';

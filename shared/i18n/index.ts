@@ -2,24 +2,24 @@
  * The message catalogue: one folder per language, one JSON file per feature (namespace).
  * Russian plurals use i18next's suffixes _one, _few, _many, _other; English _one, _other.
  */
-import enCommon from './en/common.json';
-import ruCommon from './ru/common.json';
-import enErrors from './en/errors.json';
-import ruErrors from './ru/errors.json';
-import enClients from './en/clients.json';
-import ruClients from './ru/clients.json';
-import enSettings from './en/settings.json';
-import ruSettings from './ru/settings.json';
-import enActions from './en/actions.json';
-import ruActions from './ru/actions.json';
-import enBalance from './en/balance.json';
-import ruBalance from './ru/balance.json';
-import enPartner from './en/partner.json';
-import ruPartner from './ru/partner.json';
-import enInvite from './en/invite.json';
-import ruInvite from './ru/invite.json';
-import enMenu from './en/menu.json';
-import ruMenu from './ru/menu.json';
+import enCommon from './en/common.json' with { type: 'json' };
+import ruCommon from './ru/common.json' with { type: 'json' };
+import enErrors from './en/errors.json' with { type: 'json' };
+import ruErrors from './ru/errors.json' with { type: 'json' };
+import enClients from './en/clients.json' with { type: 'json' };
+import ruClients from './ru/clients.json' with { type: 'json' };
+import enSettings from './en/settings.json' with { type: 'json' };
+import ruSettings from './ru/settings.json' with { type: 'json' };
+import enActions from './en/actions.json' with { type: 'json' };
+import ruActions from './ru/actions.json' with { type: 'json' };
+import enBalance from './en/balance.json' with { type: 'json' };
+import ruBalance from './ru/balance.json' with { type: 'json' };
+import enPartner from './en/partner.json' with { type: 'json' };
+import ruPartner from './ru/partner.json' with { type: 'json' };
+import enInvite from './en/invite.json' with { type: 'json' };
+import ruInvite from './ru/invite.json' with { type: 'json' };
+import enMenu from './en/menu.json' with { type: 'json' };
+import ruMenu from './ru/menu.json' with { type: 'json' };
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
