@@ -45,7 +45,8 @@ async function inspect(page: Page): Promise<Finding[]> {
       }
     }
     const labels = document.querySelectorAll(
-      'button, [role="columnheader"], [role="tab"], .nav-item, .badge, .chip, th, label, legend, .sort-label',
+      // Numbers and money in the client list (.cell-end) must never be cut either.
+      'button, [role="columnheader"], [role="tab"], .nav-item, .badge, .chip, th, label, legend, .sort-label, .cell-end, .count',
     );
     for (const el of labels) {
       const h = el as HTMLElement;
