@@ -57,9 +57,14 @@ interface FactsDb {
 }
 
 function fingerprint(db: Db, now: number): string {
-  const c = db.prepare('SELECT count(*) AS n, max(balance_as_of) AS b, max(updated_at) AS u FROM clients').get() as { n: number; b: string | null; u: string | null };
+  // Sums as well as times: a changed balance changes the fingerprint even if its timestamps do not move.
+  const c = db
+    .prepare(
+      "SELECT count(*) AS n, max(balance_as_of) AS b, max(updated_at) AS u, total(payment_minor) AS p, total(bonus_minor) AS o, total(payment_model = 'prepaid') AS m FROM clients",
+    )
+    .get() as { n: number; b: string | null; u: string | null; p: number; o: number; m: number };
   const t = db.prepare('SELECT max(rowid) AS r, count(*) AS n FROM transactions').get() as { r: number | null; n: number };
-  return JSON.stringify([c.n, c.b, c.u, t.r, t.n, Math.floor(now / DAY_MS)]);
+  return JSON.stringify([c.n, c.b, c.u, c.p, c.o, c.m, t.r, t.n, Math.floor(now / DAY_MS)]);
 }
 
 /**

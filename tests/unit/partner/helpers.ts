@@ -60,6 +60,7 @@ export interface ClientSeed {
   currency?: 'RUB' | 'KZT';
 }
 
+let updates = 0;
 export function putClient(db: Database.Database, c: ClientSeed): void {
   db.prepare(
     `INSERT INTO clients (id, email, name, phone, external_id, status, payment_model, invited_at, registered_at, updated_at,
@@ -76,7 +77,7 @@ export function putClient(db: Database.Database, c: ClientSeed): void {
     payment: c.payment,
     bonus: c.bonus ?? 0,
     currency: c.currency ?? 'RUB',
-    updated: new Date(Date.now() + Math.floor(Math.random() * 1e6)).toISOString(),
+    updated: new Date(Date.parse('2026-01-01T00:00:00Z') + ++updates * 1000).toISOString(),
   });
 }
 
