@@ -49,7 +49,9 @@ export function cachedFrom(db: Database.Database, zone: string, now: number): st
 export function ledgerAsOf(db: Database.Database): string | null {
   try {
     const r = prepared(db, "SELECT synced_at FROM sync_state WHERE feed = 'transactions'").get() as { synced_at: string | null } | undefined;
-    return r?.synced_at ?? null;
+    const v = r?.synced_at ?? metaValue(db, 'sync.lastSyncedAt');
+    if (v && /^\d+$/.test(v)) return new Date(Number(v)).toISOString();
+    return v ?? null;
   } catch {
     return null;
   }

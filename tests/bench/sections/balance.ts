@@ -17,7 +17,7 @@ function p95(xs: number[]): number {
 
 function zoneOf(db: Database.Database): string {
   try {
-    const r = db.prepare("SELECT value FROM meta WHERE key IN ('platform', 'time_zone', 'timeZone')").all() as { value: string }[];
+    const r = db.prepare("SELECT value FROM meta WHERE key IN ('platform.info', 'platform', 'time_zone')").all() as { value: string }[];
     for (const { value } of r) {
       if (/^([A-Za-z_]+\/[A-Za-z_]+|[+-]\d{2}:\d{2})$/.test(value)) return value;
       try {
