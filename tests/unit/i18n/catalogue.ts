@@ -92,12 +92,19 @@ function lineOf(text: string, index: number): number {
   return n;
 }
 
+/** Blanks out comments (keeping line numbers) so an example in a comment is not a use. */
+export function stripComments(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/(^|[\s;{}(),])\/\/[^\n]*/g, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
+}
+
 export function scan(files: string[]): { uses: KeyUse[]; bare: KeyUse[]; dynamic: KeyUse[] } {
   const uses: KeyUse[] = [];
   const bare: KeyUse[] = [];
   const dynamic: KeyUse[] = [];
   for (const f of files) {
-    const text = readFileSync(f, 'utf8');
+    const text = stripComments(readFileSync(f, 'utf8'));
     const file = relative(ROOT, f);
     for (const m of text.matchAll(LITERAL)) uses.push({ key: m[2] ?? '', file, line: lineOf(text, m.index) });
     for (const m of text.matchAll(BARE_T)) bare.push({ key: m[2] ?? '', file, line: lineOf(text, m.index) });

@@ -37,3 +37,17 @@ describe('i18n keys used in code', () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe('the scan itself', () => {
+  it('ignores keys in comments and finds them in code', async () => {
+    const { stripComments } = await import('./catalogue');
+    const src = "// t('menu:key')\n/* 'clients:x' */ const u = 'https://a.b/c'; t('clients:title'); // 'clients:y'\n";
+    const out = stripComments(src);
+    expect(out).not.toContain('menu:key');
+    expect(out).not.toContain('clients:x');
+    expect(out).not.toContain('clients:y');
+    expect(out).toContain("t('clients:title')");
+    expect(out).toContain('https://a.b/c');
+    expect(out.split('\n').length).toBe(src.split('\n').length);
+  });
+});
