@@ -7,6 +7,7 @@
  *   the worker posts { type: 'ready', url, token } once listening, or { type: 'error', message };
  *   on { type: 'stop' } it stops the platform and posts { type: 'stopped' }.
  */
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export interface DemoWorkerOptions {
@@ -28,16 +29,16 @@ export interface DemoPlatformHandle {
 
 type FromWorker = { type: 'ready'; url: string; token: string } | { type: 'error'; message: string } | { type: 'stopped' };
 
-/** From source (a .ts entry) the worker needs tsx's loader; the built app runs plain .js. */
-function tsExecArgv(file: string): { execArgv?: string[] } {
-  if (!file.endsWith('.ts')) return {};
-  const argv = process.execArgv;
-  return { execArgv: argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'] };
-}
-
 /** Starts the demo platform worker from `workerFile` (the .ts source under tsx, out/main/demo-worker.js when built). */
 export function startDemoWorker(workerFile: string | URL, opts: DemoWorkerOptions): Promise<DemoPlatformHandle> {
-  const worker = new Worker(workerFile, { workerData: opts, name: 'demo-platform', ...tsExecArgv(String(workerFile)) });
+  const file = workerFile instanceof URL ? fileURLToPath(workerFile) : workerFile;
+  // From source, a small JS bootstrap registers tsx inside the worker, then imports the .ts entry.
+  const worker = file.endsWith('.ts')
+    ? new Worker(new URL('./worker-tsx.mjs', import.meta.url), {
+        workerData: { ...opts, __entry: pathToFileURL(file).href },
+        name: 'demo-platform',
+      })
+    : new Worker(file, { workerData: opts, name: 'demo-platform' });
   return new Promise((resolve, reject) => {
     let ready = false;
     let stopping: Promise<void> | null = null;

@@ -60,6 +60,11 @@ export async function serveStatic(
   const wanted = urlPath === '/' || !extname(urlPath) ? '/index.html' : urlPath;
   const file = resolveInside(root, wanted);
   const info = file ? await stat(file).catch(() => null) : null;
+  if ((!file || !info?.isFile()) && urlPath === '/favicon.ico') {
+    res.writeHead(204, headers); // browsers ask for it; the renderer has none
+    res.end();
+    return;
+  }
   if (!file || !info?.isFile()) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found');

@@ -1,0 +1,8 @@
+// Runs a TypeScript worker entry from source (`npm run web`, tests): Node 20 does not pass the
+// parent's tsx loader on to worker threads, so this bootstrap registers tsx inside the worker and
+// then imports the entry named in workerData.__entry. Built apps run plain .js workers directly.
+import { register } from 'tsx/esm/api';
+import { workerData } from 'node:worker_threads';
+
+register();
+await import(workerData.__entry);
