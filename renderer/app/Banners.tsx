@@ -1,6 +1,6 @@
 /** Offline, token rejected and not configured: what happened and what to do. */
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/i18n/format';
+import { formatDateTime, zoneOffsetLabel } from '../../shared/i18n/format';
 import { useLive } from '../state/live';
 import { useNav } from '../state/nav';
 import { useRegion, useSyncStatus } from './data';
@@ -29,7 +29,7 @@ export function Banners() {
       <div className="banner banner-warn" role="status" data-testid="banner-offline">
         <span>
           {asOf
-            ? t('common:banner.offlineAsOf', { when: formatDateTime(asOf, lang, zone) })
+            ? t('common:banner.offlineAsOf', { when: formatDateTime(asOf, lang, zone), zone: zoneOffsetLabel(zone, Date.parse(asOf)) })
             : t('common:banner.offlineNoData')}
         </span>
       </div>
