@@ -91,7 +91,7 @@ export function parseJson(text: string): unknown {
 }
 
 /** A field's reason in the app's vocabulary (shared/domain/validation.ts FieldError and a few more). */
-function reasonOf(issue: z.core.$ZodIssue, field: string): string {
+function reasonOf(issue: z.core.$ZodIssue, field: string, present: boolean): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return 'unknown_field';
@@ -104,12 +104,18 @@ function reasonOf(issue: z.core.$ZodIssue, field: string): string {
       if (field === 'phone') return 'invalid_phone';
       return 'invalid_format';
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      return present ? 'invalid_type' : 'required';
     case 'invalid_value':
       return 'invalid_value';
     default:
       return 'invalid';
   }
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -122,7 +128,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
       continue;
     }
     const key = issue.path.length ? issue.path.join('.') : '(body)';
-    fields[key] ??= reasonOf(issue, String(issue.path[0] ?? ''));
+    fields[key] ??= reasonOf(issue, String(issue.path[0] ?? ''), valueAt(input, issue.path) !== undefined);
   }
   const list = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)

@@ -79,13 +79,13 @@ export function seedData(db: Db, o: SeedOptions): { clients: number; transaction
     for (let n = 1; n <= o.clients; n++) {
       const who = company(r, n);
       const u = r.next();
-      const status = u < 0.1 ? 'invited' : u < 0.9 ? 'active' : 'blocked';
+      const heavy = n % 5000 === 3;
+      const status = heavy ? 'active' : u < 0.1 ? 'invited' : u < 0.9 ? 'active' : 'blocked';
       const model = r.chance(0.7) ? 'prepaid' : 'postpaid';
       const ph = r.chance(0.85) ? phone(r) : null;
       const ext = r.chance(0.5) ? `CRM-${r.int(10000, 99999)}-${n}` : null;
       let email = who.email;
       if (status === 'invited' && r.chance(0.2)) email = email.replace(/\.[a-z]+$/, '.existing');
-      const heavy = status !== 'invited' && (n % 5000 === 3);
 
       if (status === 'invited') {
         const invitedAt = sec(now - r.int(0, 20 * 24) * 3_600_000 - r.int(0, 3599) * 1000);
