@@ -35,13 +35,17 @@ function ensureSelectionTable(db: Database.Database): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS action_sel (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
 }
 
+/** The selection into temp.action_sel, in order, duplicates dropped: one statement over a JSON array. */
+function fillSelection(db: Database.Database, ids: readonly string[]): void {
+  db.exec('DELETE FROM temp.action_sel');
+  db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) SELECT value FROM json_each(?) ORDER BY key').run(JSON.stringify(ids));
+}
+
 /** How many of the ids each action would apply to, with enqueue's rules. */
 export function applicable(db: Database.Database, ids: readonly string[]): { block: number; unblock: number; delete: number; selected: number } {
   ensureSelectionTable(db);
   return db.transaction(() => {
-    db.exec('DELETE FROM temp.action_sel');
-    const ins = db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) VALUES (?)');
-    for (const id of ids) ins.run(id);
+    fillSelection(db, ids);
     const r = db
       .prepare(
         `SELECT count(*) AS selected,
@@ -79,30 +83,37 @@ export function enqueue(
   const applies = APPLIES_TO[action];
   const statusCond = applies ? `AND c.status IN (${applies.map((s) => `'${s}'`).join(',')})` : '';
   const tx = db.transaction((): EnqueueResult => {
-    db.exec('DELETE FROM temp.action_sel');
-    const ins = db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) VALUES (?)');
-    for (const id of ids) ins.run(id);
+    fillSelection(db, ids);
     const selected = (db.prepare('SELECT count(*) AS n FROM temp.action_sel').get() as { n: number }).n;
-    const eligible = db
+    const batchId = randomUUID();
+    db.prepare(
+      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user) VALUES (?, ?, ?, 0, 0, ?, ?)',
+    ).run(batchId, action, opts.now, opts.parentId ?? null, user);
+    // One statement: the eligible clients in selection order, each with its own key.
+    const count = db
       .prepare(
-        `SELECT s.id, c.email, c.name FROM temp.action_sel s JOIN clients c ON c.id = s.id
+        `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, created_at, updated_at)
+         SELECT @b, s.id, @a, @b || ':' || s.id, 'pending', @now, @now
+         FROM temp.action_sel s JOIN clients c ON c.id = s.id
          WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))
          ${statusCond}
          ORDER BY s.pos`,
       )
-      .all() as { id: string; email: string; name: string | null }[];
-    if (eligible.length === 0) return { batchId: null, count: 0, skipped: selected };
-    const batchId = randomUUID();
-    db.prepare(
-      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(batchId, action, opts.now, eligible.length, selected - eligible.length, opts.parentId ?? null, user);
-    const row = db.prepare(
-      `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-    );
-    for (const c of eligible) row.run(batchId, c.id, action, rowKey(batchId, c.id), opts.now, opts.now);
-    const clientIds = eligible.map((c) => c.id);
-    const searchText = [user, action, ...eligible.flatMap((c) => [c.id, c.email, c.name ?? ''])].join(' ').toLowerCase();
+      .run({ b: batchId, a: action, now: opts.now }).changes;
+    db.exec('DELETE FROM temp.action_sel');
+    if (count === 0) {
+      db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+      return { batchId: null, count: 0, skipped: selected };
+    }
+    db.prepare('UPDATE batches SET total = ?, skipped = ? WHERE id = ?').run(count, selected - count, batchId);
+    const a = db
+      .prepare(
+        `SELECT json_group_array(client_id) AS ids,
+                group_concat(client_id || ' ' || coalesce(email, '') || ' ' || coalesce(name, ''), ' ') AS text
+         FROM (SELECT o.client_id, c.email, c.name FROM outbox o LEFT JOIN clients c ON c.id = o.client_id
+               WHERE o.batch_id = ? ORDER BY o.seq)`,
+      )
+      .get(batchId) as { ids: string; text: string };
     const audit = db
       .prepare(
         `INSERT INTO audit_log (at, user, action, batch_id, client_ids, client_count, result, detail, search_text)
@@ -113,15 +124,14 @@ export function enqueue(
         user,
         action,
         batchId,
-        JSON.stringify(clientIds),
-        clientIds.length,
-        JSON.stringify(emptyCounts(clientIds.length)),
+        a.ids,
+        count,
+        JSON.stringify(emptyCounts(count)),
         opts.parentId ? `retry:${opts.parentId}` : null,
-        searchText,
+        `${user} ${action} ${a.text}`.toLowerCase(),
       );
     db.prepare('UPDATE batches SET audit_id = ? WHERE id = ?').run(Number(audit.lastInsertRowid), batchId);
-    db.exec('DELETE FROM temp.action_sel');
-    return { batchId, count: eligible.length, skipped: selected - eligible.length };
+    return { batchId, count, skipped: selected - count };
   });
   return tx.immediate();
 }

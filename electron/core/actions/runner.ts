@@ -194,17 +194,22 @@ export class ActionRunner {
                 )
                 .all(first.batch_id, this.chunkSize)
         ) as ClaimRow[];
-        const bump = db.prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE seq = ?');
-        for (const r of rows) bump.run(now, r.seq);
+        if (rows.length) {
+          db.prepare(
+            `UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
+          ).run(now, first.batch_id, rows[0]!.seq, rows[rows.length - 1]!.seq);
+        }
       } else {
         rows = db
           .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
           .all(first.batch_id, this.chunkSize) as ClaimRow[];
         chunkKey = this.bulkSupported && rows.length > 1 ? chunkKeyOf(first.action, rows.map((r) => r.idempotency_key)) : null;
-        const mark = db.prepare(
-          `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ? WHERE seq = ?`,
-        );
-        for (const r of rows) mark.run(chunkKey, now, r.seq);
+        // The claimed rows are the batch's first pending ones by seq: every pending row of the batch
+        // between the first and the last of them is one of them, so one ranged UPDATE marks them.
+        db.prepare(
+          `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
+           WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
+        ).run(chunkKey, now, first.batch_id, rows[0]!.seq, rows[rows.length - 1]!.seq);
       }
       return { batchId: first.batch_id, action: first.action, chunkKey, rows };
     }).immediate();
@@ -311,25 +316,38 @@ export class ActionRunner {
   private apply(claim: Claim, outcomes: Map<string, Outcome>): void {
     const db = this.d.db;
     const now = this.d.now();
+    const lo = claim.rows[0]?.seq ?? 0;
+    const hi = claim.rows[claim.rows.length - 1]?.seq ?? 0;
+    const allSettled = claim.rows.every((r) => {
+      const o = outcomes.get(r.client_id);
+      return o !== undefined && o.kind !== 'retry';
+    });
     const counts = db.transaction(() => {
       const setRow = db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?');
-      const setStatus = db.prepare('UPDATE clients SET status = ? WHERE id = ?');
-      const delClient = db.prepare('DELETE FROM clients WHERE id = ?');
-      const delProjects = db.prepare('DELETE FROM projects WHERE client_id = ?');
-      for (const r of claim.rows) {
-        const o = outcomes.get(r.client_id);
-        if (!o || o.kind === 'retry') continue;
-        if (o.kind === 'ok') {
-          setRow.run('ok', null, now, r.seq);
-          if (claim.action === 'delete') {
-            delClient.run(r.client_id);
-            delProjects.run(r.client_id);
-          } else {
-            setStatus.run(STATUS_AFTER[claim.action], r.client_id);
-          }
-        } else {
-          setRow.run('failed', o.error, now, r.seq);
+      if (allSettled) {
+        // Most answers are all ok: one ranged UPDATE, then the failures one by one.
+        db.prepare(
+          `UPDATE outbox SET state = 'ok', error = NULL, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
+        ).run(now, claim.batchId, lo, hi);
+        for (const r of claim.rows) {
+          const o = outcomes.get(r.client_id);
+          if (o?.kind === 'failed') setRow.run('failed', o.error, now, r.seq);
         }
+      } else {
+        for (const r of claim.rows) {
+          const o = outcomes.get(r.client_id);
+          if (!o || o.kind === 'retry') continue;
+          setRow.run(o.kind === 'ok' ? 'ok' : 'failed', o.kind === 'failed' ? o.error : null, now, r.seq);
+        }
+      }
+      // The platform's answer in the cache: the new status, or the client gone.
+      const okIds = `SELECT client_id FROM outbox WHERE batch_id = @b AND state = 'ok' AND seq BETWEEN @lo AND @hi`;
+      const args = { b: claim.batchId, lo, hi };
+      if (claim.action === 'delete') {
+        db.prepare(`DELETE FROM projects WHERE client_id IN (${okIds})`).run(args);
+        db.prepare(`DELETE FROM clients WHERE id IN (${okIds})`).run(args);
+      } else {
+        db.prepare(`UPDATE clients SET status = @s WHERE id IN (${okIds}) AND status <> @s`).run({ ...args, s: STATUS_AFTER[claim.action] });
       }
       return refreshAudit(db, claim.batchId);
     }).immediate();
