@@ -48,6 +48,7 @@ export function Banners() {
       <div className="banner banner-info" role="status" data-testid="banner-not-configured">
         <span>{t('common:banner.notConfigured')}</span>
         {toSettings}
+        {route === 'apply' ? null : <button type="button" className="btn btn-small" data-testid="banner-apply" onClick={() => go('apply')}>{t('partner:apply.firstRun')}</button>}
       </div>
     );
   }

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav, type RouteName } from '../state/nav';
 import { routes } from './routes';
@@ -24,6 +25,7 @@ export function Header() {
             onClick={() => go(r)}
           >
             {t(routes[r].navKey ?? '')}
+            {routes[r].badge ? <NavBadge route={r} /> : null}
           </button>
         ))}
       </nav>
@@ -33,4 +35,14 @@ export function Header() {
       </div>
     </header>
   );
+}
+
+/** A nav item's count (the route's badge component, e.g. unseen alerts). */
+function NavBadge({ route }: { route: RouteName }) {
+  const B = routes[route].badge;
+  return B ? (
+    <Suspense fallback={null}>
+      <B />
+    </Suspense>
+  ) : null;
 }

@@ -9,6 +9,8 @@ export interface RouteDef {
   page: LazyExoticComponent<ComponentType<{ clientId: string }>> | LazyExoticComponent<ComponentType>;
   /** The navigation label's key; routes without one are not in the header. */
   navKey: string | null;
+  /** A count shown on the nav item (alerts). */
+  badge?: LazyExoticComponent<ComponentType>;
 }
 
 export const routes: Record<RouteName, RouteDef> = {
@@ -17,5 +19,9 @@ export const routes: Record<RouteName, RouteDef> = {
   invitations: { page: lazy(() => import('../features/actions/InvitationsPage')), navKey: 'common:nav.invitations' },
   audit: { page: lazy(() => import('../features/actions/AuditPage')), navKey: 'common:nav.audit' },
   settings: { page: lazy(() => import('../features/settings/SettingsPage')), navKey: 'common:nav.settings' },
-  help: { page: lazy(() => import('../ui/NotYet')), navKey: null },
+  deals: { page: lazy(() => import('../features/partner/DealsPage')), navKey: 'partner:nav.deals' },
+  report: { page: lazy(() => import('../features/partner/ReportPage')), navKey: 'partner:nav.report' },
+  alerts: { page: lazy(() => import('../features/partner/AlertsPage')), navKey: 'partner:nav.alerts', badge: lazy(() => import('../features/partner/AlertsBadge')) },
+  help: { page: lazy(() => import('../features/partner/HelpPage')), navKey: 'partner:nav.help' },
+  apply: { page: lazy(() => import('../features/partner/ApplyPage')), navKey: null },
 };

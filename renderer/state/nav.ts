@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export const ROUTE_NAMES = ['clients', 'client', 'invitations', 'audit', 'settings', 'help'] as const;
+export const ROUTE_NAMES = ['clients', 'client', 'invitations', 'audit', 'settings', 'help', 'apply', 'report', 'deals', 'alerts'] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
 export interface NavState {

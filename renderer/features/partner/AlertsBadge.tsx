@@ -1,0 +1,65 @@
+/**
+ * The alerts nav item's badge (unseen alerts and deals due for feedback) and the desktop
+ * notifications: it is always mounted in the header, reads `alerts.list` (re-read on
+ * data.changed for clients, transactions, alerts and deals), and shows a web Notification for
+ * alerts not notified yet when the user allowed them (Electron and browsers alike).
+ */
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call, onEvent } from '../../bridge';
+import { useLang } from '../../ui/format';
+import { alertDetail } from './alertText';
+
+export const alertsKey = ['alerts', 'list'] as const;
+
+export function useAlerts() {
+  return useQuery({ queryKey: alertsKey, queryFn: () => call('alerts.list', {}) });
+}
+
+function notificationsAllowed(): boolean {
+  return typeof Notification !== 'undefined' && Notification.permission === 'granted';
+}
+
+export default function AlertsBadge() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const alerts = useAlerts();
+  const qc = useQueryClient();
+  // Alerts depend on the clients, the ledger and the deals too: re-read when those change.
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.event !== 'data.changed') return;
+        const { tables } = e.payload as { tables: string[] };
+        if (tables.some((x) => x === 'clients' || x === 'transactions' || x === 'deals')) void qc.invalidateQueries({ queryKey: alertsKey });
+      }),
+    [qc],
+  );
+
+  const items = alerts.data?.items;
+  useEffect(() => {
+    if (!items) return;
+    const fresh = items.filter((a) => !a.notified && !a.seen);
+    if (!fresh.length || !notificationsAllowed()) return;
+    const title = t('partner:alerts.notifyTitle');
+    try {
+      if (fresh.length <= 3) {
+        for (const a of fresh) new Notification(title, { body: t('partner:alerts.notifyOne', { client: a.name ?? a.email, what: alertDetail(t, a, lang) }), tag: a.id });
+      } else {
+        new Notification(title, { body: t('partner:alerts.notifyMany', { count: fresh.length }), tag: 'partner-desk-alerts' });
+      }
+    } catch {
+      /* notifications unavailable here */
+    }
+    void call('alerts.notified', { ids: fresh.map((a) => a.id) });
+  }, [items, t, lang]);
+
+  const n = (alerts.data?.unseen ?? 0) + (alerts.data?.feedbackDue ?? 0);
+  if (!n) return null;
+  return (
+    <span className="pt-badge" data-testid="alerts-badge" aria-label={t('partner:alerts.unseen', { count: n })}>
+      {n > 99 ? '99+' : n}
+    </span>
+  );
+}

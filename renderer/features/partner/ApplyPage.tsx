@@ -1,0 +1,146 @@
+/**
+ * Become a partner: name, email, phone, company, message; email and phone checked as the user
+ * types (once a field was touched) and on submit, with shared/domain/validation. Sent through the
+ * core (`partner.apply`) to the platform's public endpoint: no token or connection needed.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
+import { LIMITS } from '../../../shared/contract/platform';
+import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { errorText } from '../../ui/errors';
+import { useLang } from '../../ui/format';
+import { useRegion } from '../../app/data';
+import { TextField } from './TextField';
+import { reasonText } from './fieldText';
+import { helpLink } from './helpLink';
+import './partner.css';
+
+type Field = 'name' | 'email' | 'phone' | 'company' | 'message';
+const FIELDS: Field[] = ['name', 'email', 'phone', 'company', 'message'];
+
+function check(f: Field, v: string): string | null {
+  switch (f) {
+    case 'name':
+      return checkText(v, LIMITS.name, true);
+    case 'email':
+      return checkEmail(v);
+    case 'phone':
+      return checkPhone(v, true);
+    case 'company':
+      return checkText(v, LIMITS.company, true);
+    case 'message':
+      return checkText(v, LIMITS.message);
+  }
+}
+
+export default function ApplyPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { zone } = useRegion();
+  const empty: Record<Field, string> = { name: '', email: '', phone: '', company: '', message: '' };
+  const [values, setValues] = useState(empty);
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [remote, setRemote] = useState<Partial<Record<Field, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ id: string; receivedAt: string } | null>(null);
+
+  const errorOf = (f: Field): string | null => {
+    const r = remote[f];
+    if (r) return reasonText(t, r);
+    if (!touched[f]) return null;
+    const local = check(f, values[f]);
+    return local ? reasonText(t, local) : null;
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched({ name: true, email: true, phone: true, company: true, message: true });
+    if (FIELDS.some((f) => check(f, values[f]))) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      setSent(await call('partner.apply', { ...values }));
+      setValues(empty);
+      setTouched({});
+    } catch (err) {
+      const fields = (err as { fields?: Record<string, string> }).fields;
+      if (fields && Object.keys(fields).some((k) => (FIELDS as string[]).includes(k))) setRemote(fields as Partial<Record<Field, string>>);
+      else setFormError(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const support = t('partner:apply.supportEmail');
+  const notes = (
+    <div className="pt-note" data-testid="apply-note">
+      <div>{t('partner:apply.note48h')}</div>
+      <div>
+        {t('partner:apply.noAnswer', { email: support })}{' '}
+        <a href={`mailto:${support}`}>{support}</a>
+      </div>
+    </div>
+  );
+
+  return (
+    <div className="page pt-page" data-testid="page-apply">
+      <div className="page-head">
+        <h1 className="page-title">{t('partner:apply.title')}</h1>
+      </div>
+      <p className="pt-intro">{t('partner:apply.intro')}</p>
+      {sent ? (
+        <div className="pt-card pt-narrow" role="status" data-testid="apply-sent">
+          <h2>{t('partner:apply.sentTitle')}</h2>
+          <div>{t('partner:apply.sentBody', { id: sent.id, when: formatDateTime(sent.receivedAt, lang, zone) })}</div>
+          {notes}
+          <div className="pt-actions">
+            <button type="button" className="btn" onClick={() => setSent(null)}>
+              {t('partner:apply.another')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="pt-card pt-narrow" onSubmit={submit} noValidate data-testid="apply-form">
+          <div className="pt-form">
+            {FIELDS.map((f) => (
+              <div key={f} className={f === 'message' ? 'pt-wide' : undefined}>
+                <TextField
+                  id={`apply-${f}`}
+                  name={f}
+                  label={t(`partner:apply.${f}`)}
+                  type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+                  autoComplete={f === 'email' ? 'email' : f === 'phone' ? 'tel' : f === 'name' ? 'name' : f === 'company' ? 'organization' : 'off'}
+                  multiline={f === 'message'}
+                  value={values[f]}
+                  error={errorOf(f)}
+                  hint={f === 'message' ? t('partner:apply.messageHint') : undefined}
+                  onChange={(v) => {
+                    setValues((s) => ({ ...s, [f]: v }));
+                    setRemote((r) => ({ ...r, [f]: undefined }));
+                    if (v.trim()) setTouched((s) => ({ ...s, [f]: true }));
+                  }}
+                  onBlur={() => setTouched((s) => ({ ...s, [f]: true }))}
+                />
+              </div>
+            ))}
+          </div>
+          {notes}
+          {formError ? (
+            <div className="pt-alert" role="alert">
+              {formError}
+            </div>
+          ) : null}
+          <div className="pt-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="apply-submit">
+              {busy ? t('partner:apply.sending') : t('partner:apply.submit')}
+            </button>
+            <a href={helpLink('who')}>{t('partner:apply.faqLink')}</a>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
