@@ -87,6 +87,17 @@ test('open a client: the card, Detail in region time, change the period, both la
   await page.getByTestId('granularity').selectOption('operation');
   await page.getByTestId('preset-thisMonth').click();
   await page.screenshot({ path: join(SCREENS, 'balance-detail-en.png') });
+
+  // A year reaches before the cached window (this month and the 3 before): said so, fetched on demand.
+  await page.getByTestId('preset-year').click();
+  await expect(page.getByTestId('outside-window')).toBeVisible();
+  await page.screenshot({ path: join(SCREENS, 'balance-outside-window-en.png') });
+  const countBefore = Number((await page.getByTestId('detail-count').innerText()).replace(/\D/g, ''));
+  await page.getByTestId('fetch-range').click();
+  await expect(page.getByTestId('outside-window')).toBeHidden();
+  await expect
+    .poll(async () => Number((await page.getByTestId('detail-count').innerText()).replace(/\D/g, '')))
+    .toBeGreaterThan(countBefore);
 });
 
 test('Expenses on services: chart, shares, drill-down to Detail', async ({ page }) => {

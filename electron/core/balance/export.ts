@@ -15,10 +15,22 @@ import { AppError } from '../../../shared/contract/rpc/errors';
 
 type Catalogue = (typeof resources)['en']['balance'];
 
-/** A key of the balance catalogue ("columns.date"), interpolated. */
+/** Service code -> literal catalogue key (findable by the i18n scan). */
+const SERVICE_KEY: Record<string, string> = {
+  compute: 'balance:service.compute',
+  block_storage: 'balance:service.block_storage',
+  object_storage: 'balance:service.object_storage',
+  kubernetes: 'balance:service.kubernetes',
+  dbaas: 'balance:service.dbaas',
+  network: 'balance:service.network',
+  licenses: 'balance:service.licenses',
+  none: 'balance:service.none',
+};
+
+/** A key of the balance catalogue, written in full ('balance:columns.date'), interpolated. */
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   let node: unknown = resources[lang].balance as Catalogue;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  for (const part of key.replace(/^balance:/, '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`missing i18n key balance.${key} (${lang})`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
@@ -37,8 +49,8 @@ interface Sheet {
 }
 
 function keyLabel(lang: Lang, groupBy: 'service' | 'project', key: string): string {
-  if (groupBy === 'project') return key || tr(lang, 'noProject');
-  return tr(lang, `service.${key || 'none'}`);
+  if (groupBy === 'project') return key || tr(lang, 'balance:noProject');
+  return tr(lang, SERVICE_KEY[key || 'none'] ?? 'balance:service.none');
 }
 
 export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
@@ -46,14 +58,14 @@ export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
   if (q.granularity === 'operation') {
     const rows = operations(env, q, 0, null).map((o): Cell[] => [
       { v: o.at, kind: 'datetime' },
-      { v: tr(lang, `kind.${o.kind}`) },
+      { v: tr(lang, o.kind === 'debit' ? 'balance:kind.debit' : 'balance:kind.credit') },
       money(o.kind === 'debit' ? -o.amountMinor : o.amountMinor),
-      { v: o.service ? tr(lang, `service.${o.service}`) : '' },
+      { v: o.service ? tr(lang, SERVICE_KEY[o.service] ?? 'balance:service.none') : '' },
       { v: o.projectPid ?? '' },
       { v: o.description },
     ]);
-    const h = ['date', 'kind', 'amount', 'service', 'project', 'description'].map((k) => tr(lang, `columns.${k}`));
-    return [{ name: tr(lang, 'export.sheetDetail'), header: h, rows }];
+    const h = ['balance:columns.date', 'balance:columns.kind', 'balance:columns.amount', 'balance:columns.service', 'balance:columns.project', 'balance:columns.description'].map((k) => tr(lang, k));
+    return [{ name: tr(lang, 'balance:export.sheetDetail'), header: h, rows }];
   }
   const rows = bucketRows(env, q).map((b): Cell[] => [
     { v: b.bucket, kind: 'date' },
@@ -62,16 +74,16 @@ export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
     money(b.netMinor),
     { v: b.count },
   ]);
-  const h = ['period', 'debits', 'credits', 'net', 'count'].map((k) => tr(lang, `columns.${k}`));
-  return [{ name: tr(lang, 'export.sheetDetail'), header: h, rows }];
+  const h = ['balance:columns.period', 'balance:columns.debits', 'balance:columns.credits', 'balance:columns.net', 'balance:columns.count'].map((k) => tr(lang, k));
+  return [{ name: tr(lang, 'balance:export.sheetDetail'), header: h, rows }];
 }
 
 export function expensesSheets(env: Env, q: Parameters<typeof expenses>[1], lang: Lang): Sheet[] {
   const e = expenses(env, q);
-  const keyHeader = tr(lang, q.groupBy === 'service' ? 'columns.service' : 'columns.project');
+  const keyHeader = tr(lang, q.groupBy === 'service' ? 'balance:columns.service' : 'balance:columns.project');
   const totals: Sheet = {
-    name: tr(lang, 'export.sheetExpenses'),
-    header: [keyHeader, tr(lang, 'columns.amount'), tr(lang, 'columns.share'), tr(lang, 'columns.previous'), tr(lang, 'columns.change')],
+    name: tr(lang, 'balance:export.sheetExpenses'),
+    header: [keyHeader, tr(lang, 'balance:columns.amount'), tr(lang, 'balance:columns.share'), tr(lang, 'balance:columns.previous'), tr(lang, 'balance:columns.change')],
     rows: e.totals.map((t) => [
       { v: keyLabel(lang, q.groupBy, t.key) },
       { v: t.amountMinor, kind: 'money' },
@@ -88,8 +100,8 @@ export function expensesSheets(env: Env, q: Parameters<typeof expenses>[1], lang
     m.set(s.key, s.amountMinor);
   }
   const series: Sheet = {
-    name: tr(lang, 'export.sheetSeries'),
-    header: [tr(lang, 'columns.period'), ...keys.map((k) => keyLabel(lang, q.groupBy, k))],
+    name: tr(lang, 'balance:export.sheetSeries'),
+    header: [tr(lang, 'balance:columns.period'), ...keys.map((k) => keyLabel(lang, q.groupBy, k))],
     rows: e.buckets.map((b) => [{ v: b, kind: 'date' }, ...keys.map((k): Cell => ({ v: byBucket.get(b)?.get(k) ?? 0, kind: 'money' }))]),
   };
   return [totals, series];
@@ -169,8 +181,8 @@ export async function exportView(
   if (!client) throw new AppError('not_found', `No client ${q.clientId} in the cache`, { params: { id: q.clientId } });
   const cur = client.currency;
   const sheets = q.view === 'detail' ? detailSheets(env, q, q.lang) : expensesSheets(env, q, q.lang);
-  const base = tr(q.lang, 'export.file', {
-    view: tr(q.lang, q.view === 'detail' ? 'export.viewDetail' : 'export.viewExpenses'),
+  const base = tr(q.lang, 'balance:export.file', {
+    view: tr(q.lang, q.view === 'detail' ? 'balance:export.viewDetail' : 'balance:export.viewExpenses'),
     client: q.clientId,
     from: q.from,
     to: q.to,

@@ -14,7 +14,10 @@ export function DebtHelper({ card }: { card: CardOutput }) {
   const lang = useLang();
   const cur = card.balance.currency;
   const [open, setOpen] = useState(false);
-  const [amountText, setAmountText] = useState(() => minorToDecimalString(-card.balance.paymentMinor, cur));
+  const [amountText, setAmountText] = useState(() => {
+    const s = minorToDecimalString(-card.balance.paymentMinor, cur);
+    return lang === 'ru' ? s.replace('.', ',') : s;
+  });
   const [pid, setPid] = useState(card.projects.find((p) => p.status === 'frozen')?.pid ?? card.projects[0]?.pid ?? '');
   const [copied, setCopied] = useState(false);
   const amount = parseMoney(amountText, cur);

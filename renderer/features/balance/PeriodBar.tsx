@@ -1,5 +1,7 @@
 /** Period presets (today … year) and a custom range of two date inputs, in region time. */
 import { useTranslation } from 'react-i18next';
+import { formatLocalDateRange } from '../../../shared/i18n/format';
+import { useLang } from '../../ui/format';
 import { PRESETS } from './period';
 import { PRESET_KEY } from './labels';
 import { useBalanceView } from './store';
@@ -7,6 +9,7 @@ import { useBalanceView } from './store';
 export function PeriodBar({ today }: { today: string }) {
   const { t } = useTranslation();
   const v = useBalanceView();
+  const lang = useLang();
   return (
     <div className="toolbar period-bar" role="group" aria-label={t('balance:period.label')}>
       <div className="chips">
@@ -44,6 +47,11 @@ export function PeriodBar({ today }: { today: string }) {
         />
       </label>
       {v.preset === 'custom' ? <span className="chip active">{t(PRESET_KEY.custom)}</span> : null}
+      {v.from && v.to && v.from <= v.to ? (
+        <span className="period-range" data-testid="period-range">
+          {formatLocalDateRange(v.from, v.to, lang)}
+        </span>
+      ) : null}
     </div>
   );
 }
