@@ -1,5 +1,5 @@
 /** The virtualized client table: sortable headers, a checkbox column, rows loaded by window. */
-import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
@@ -20,7 +20,7 @@ export interface ClientTableProps {
   onRange(first: number, last: number): void;
 }
 
-function Header({ sort, total }: { sort: ClientsView['sort']; total: number }) {
+const Header = memo(function Header({ sort, total }: { sort: ClientsView['sort']; total: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const setView = usePrefs((s) => s.setClientsView);
@@ -69,9 +69,9 @@ function Header({ sort, total }: { sort: ClientsView['sort']; total: number }) {
       })}
     </div>
   );
-}
+});
 
-function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[] }) {
+const Row = memo(function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const go = useNav((s) => s.go);
@@ -134,12 +134,16 @@ function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; inde
       <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>
     </div>
   );
-}
+});
 
 export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
   const { t } = useTranslation();
   const sort = usePrefs((s) => s.clientsView.sort);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows are memoized; they read the loaded ids through a stable callback.
+  const winRef = useRef(win);
+  winRef.current = win;
+  const loadedIds = useCallback(() => winRef.current.loadedIds(), []);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -162,7 +166,7 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => (
             <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={win.loadedIds} />
+              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} />
             </div>
           ))}
         </div>

@@ -8,7 +8,7 @@ import { useRegion, useSettings } from '../../app/data';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { ClientsToolbar } from './ClientsToolbar';
 import { ClientTable } from './ClientTable';
-import { useClientWindow, type ListFilter } from './useClientPages';
+import { PAGE, useClientWindow, type ListFilter } from './useClientPages';
 import { AddClientButton } from '../actions/AddClient';
 import { BulkBar } from '../actions/BulkBar';
 
@@ -19,14 +19,17 @@ export default function ClientsPage() {
   const go = useNav((s) => s.go);
   const { zone } = useRegion();
   const settings = useSettings();
-  const [range, setRange] = useState<[number, number]>([0, 40]);
+  // The visible rows as whole pages, so scrolling within a page does not re-render the page.
+  const [range, setRange] = useState<[number, number]>([0, 0]);
   const filter: ListFilter = useMemo(
     () => ({ search: view.search, statuses: view.statuses, paymentModels: view.paymentModels, negativeOnly: view.negativeOnly }),
     [view.search, view.statuses, view.paymentModels, view.negativeOnly],
   );
-  const win = useClientWindow(filter, view.sort, range[0], range[1]);
+  const win = useClientWindow(filter, view.sort, range[0] * PAGE, range[1] * PAGE + PAGE - 1);
   const onRange = useCallback((a: number, b: number) => {
-    setRange((r) => (r[0] === a && r[1] === b ? r : [a, b]));
+    const pa = Math.floor(a / PAGE);
+    const pb = Math.floor(b / PAGE);
+    setRange((r) => (r[0] === pa && r[1] === pb ? r : [pa, pb]));
   }, []);
 
   // A selection belongs to the filter it was made under.
