@@ -21,6 +21,9 @@ import { registerIpc } from './ipc';
 import { buildMenu, menuText } from './menu';
 import { builtPaths, createMainWindow } from './window';
 
+// Tests (and a second profile) may point the app at another data folder.
+if (process.env.PARTNER_DESK_USER_DATA) app.setPath('userData', process.env.PARTNER_DESK_USER_DATA);
+
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const paths = builtPaths(mainDir);
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;

@@ -14,6 +14,22 @@ export interface MainWindowOptions {
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const state = loadWindowState(opts.userData);
+  const webPreferences = {
+    preload: opts.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !app.isPackaged || process.env.PARTNER_DESK_DEVTOOLS === '1',
+  } as const;
+  // Read by the Electron e2e suite (Electron no longer reports a window's preferences).
+  (globalThis as { __partnerDeskWebPreferences?: object }).__partnerDeskWebPreferences = webPreferences;
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
@@ -23,20 +39,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     show: false,
     title: opts.title,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: opts.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged || process.env.PARTNER_DESK_DEVTOOLS === '1',
-    },
+    webPreferences,
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
