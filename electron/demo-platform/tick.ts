@@ -29,6 +29,14 @@ export function tick(store: Store, seed: number, days: number, acceptRate: numbe
   const touched = new Set<number>();
   store.db.transaction(() => {
     setMeta(store.db, 'ticks', String(ticks + 1));
+    // Invitations valid now are accepted at accept_rate (before the days pass and they expire).
+    const pending = store.db
+      .prepare("SELECT * FROM invitations WHERE state = 'pending' AND expires_at > ? ORDER BY n")
+      .all(store.now()) as InvitationRow[];
+    for (const inv of pending) {
+      if (!r.chance(acceptRate)) continue;
+      if (store.acceptInvitation(inv)) accepted++;
+    }
     const projects = store.db
       .prepare(
         `SELECT p.pid, p.client_n, p.status FROM projects p JOIN clients c ON c.n = p.client_n
@@ -75,14 +83,6 @@ export function tick(store: Store, seed: number, days: number, acceptRate: numbe
         }
       }
       store.advance(DAY);
-    }
-    const now = store.now();
-    const pending = store.db
-      .prepare("SELECT * FROM invitations WHERE state = 'pending' AND expires_at > ? ORDER BY n")
-      .all(now) as InvitationRow[];
-    for (const inv of pending) {
-      if (!r.chance(acceptRate)) continue;
-      if (store.acceptInvitation(inv)) accepted++;
     }
     for (const n of touched) store.touch(n);
   })();
