@@ -109,6 +109,15 @@ test('Expenses on services: chart, shares, drill-down to Detail', async ({ page 
   await page.getByTestId('chart-week').click();
   await expect(page.getByTestId('expenses-row').first()).toBeVisible();
   await page.screenshot({ path: join(SCREENS, 'balance-expenses-en.png') });
+  await page.getByTestId('expenses-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENS, 'balance-expenses-table-en.png') });
+  await page.getByTestId('group-project').click();
+  await expect(page.getByTestId('expenses-row').first()).toBeVisible();
+  await page.getByTestId('chart-month').click();
+  await page.getByTestId('expenses-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENS, 'balance-expenses-projects-en.png') });
+  await page.getByTestId('group-service').click();
+  await page.getByTestId('chart-week').click();
   await setLang(page, 'ru');
   await expect(page.getByTestId('tab-expenses')).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: join(SCREENS, 'balance-expenses-ru.png') });

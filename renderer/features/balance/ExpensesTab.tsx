@@ -5,7 +5,7 @@ import { call } from '../../bridge';
 import { SERVICE_CODES, type ServiceCode } from '../../../shared/contract/platform';
 import type { CardOutput, ExpensesGranularity } from '../../../shared/contract/rpc/balance';
 import { formatMoney } from '../../../shared/domain/money';
-import { formatLocalDateRange, formatNumber } from '../../../shared/i18n/format';
+import { formatLocalDateRange } from '../../../shared/i18n/format';
 import { Money, useLang } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { CacheNotice } from './CacheNotice';
@@ -15,8 +15,12 @@ import { bucketLabel } from './period';
 import { colorOf, StackedChart } from './StackedChart';
 import { useBalanceView } from './store';
 
+const pctFmt = new Map<string, Intl.NumberFormat>();
+/** Basis points as a percentage with two decimals: "15.21%" / "15,21 %". */
 function pct(bp: number, lang: string): string {
-  return `${formatNumber(Math.round(bp) / 100, lang)} %`;
+  let f = pctFmt.get(lang);
+  if (!f) pctFmt.set(lang, (f = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+  return f.format(bp / 10000);
 }
 
 export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: string }) {
@@ -115,7 +119,7 @@ export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: st
                     <Money minor={x.amountMinor} currency={cur} />
                   </td>
                   <td className="num">
-                    <span className="share-bar" style={{ width: `${x.shareBp / 200}px` }} />
+                    <span className="share-bar" style={{ width: `${Math.max(1, x.shareBp / 100)}px` }} />
                     {pct(x.shareBp, lang)}
                   </td>
                   <td className="num">

@@ -34,9 +34,13 @@ export function StackedChart(p: {
   const bar = Math.max(1, slot * 0.7);
   const every = Math.ceil(n / 12);
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={p.title} data-testid="expenses-chart" preserveAspectRatio="none">
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={p.title} data-testid="expenses-chart">
       <title>{p.title}</title>
       <line x1={padL} x2={W} y1={H - padB} y2={H - padB} className="chart-axis" />
+      <line x1={padL} x2={W} y1={8} y2={8} className="chart-grid" />
+      <text x={W - 2} y={20} className="chart-label" textAnchor="end" data-testid="chart-max">
+        {p.money(max)}
+      </text>
       {data.buckets.map((b, i) => {
         const x = padL + i * slot + (slot - bar) / 2;
         let y = H - padB;
