@@ -3,9 +3,11 @@
  * conversions used on the hot paths (plain objects, no per-row zod parsing; tests validate shapes).
  */
 import type { Currency, PlatformInfo, Region } from '../../shared/contract/platform';
-import { isoUtc } from '../../shared/domain/time';
 import { clientId, getMeta, invitationId, setMeta, txId, type Db } from './db';
 import { SERVICE_TEXT } from './names';
+
+/** ISO 8601 UTC without milliseconds (the rows hold whole seconds); cheaper than a regex per call. */
+export const isoUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
 export interface ClientRow {
   n: number;

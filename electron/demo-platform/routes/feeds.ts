@@ -14,8 +14,9 @@ function prepare(store: Store) {
   return {
     clients: store.db.prepare('SELECT * FROM clients WHERE seq > ? ORDER BY seq LIMIT ?'),
     tx: store.db.prepare(
-      `SELECT t.* FROM transactions t JOIN clients c ON c.n = t.client_n
-       WHERE t.seq > ? AND t.at_ms >= ? AND c.deleted_at IS NULL ORDER BY t.seq LIMIT ?`,
+      // CROSS JOIN and +at_ms keep the plan on the primary key (seq order), whatever the statistics say.
+      `SELECT t.* FROM transactions t CROSS JOIN clients c ON c.n = t.client_n
+       WHERE t.seq > ? AND +t.at_ms >= ? AND c.deleted_at IS NULL ORDER BY t.seq LIMIT ?`,
     ),
   };
 }
