@@ -1,6 +1,9 @@
 /** Demo controls (faults, tick, invitation links) exist only when allowed; the CLI and the worker entry. */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as P from '../../../shared/contract/platform';
@@ -106,6 +109,33 @@ describe('demo controls', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]+$/);
     expect((await fetch(url)).status).toBe(200);
     expect((await demo('/__demo/invitations?email=nobody%40example.com')).status).toBe(404);
+  });
+});
+
+describe('data folder', () => {
+  it('keeps the data between runs with the same options and regenerates for another seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-data-'));
+    try {
+      const a = await boot({ clients: 15, dataDir: dir, token: 't1' });
+      await a.post('/clients', { email: 'kept@example.com' });
+      await a.p.stop();
+      const b = await boot({ clients: 15, dataDir: dir, token: 't2' });
+      expect((await b.get('/clients?search=kept%40example.com')).json.items).toHaveLength(1);
+      await b.p.stop();
+      const c = await boot({ clients: 15, dataDir: dir, seed: 99 });
+      expect((await c.get('/clients?search=kept%40example.com')).json.items).toHaveLength(0);
+      await c.p.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a deleted client's email can be invited again as a new client", async () => {
+    const c = (await api.post('/clients', { email: 'again@example.com' })).json as P.Client;
+    await api.del(`/clients/${c.id}`);
+    const d = await api.post('/clients', { email: 'again@example.com' });
+    expect(d.status).toBe(201);
+    expect(d.json.id).not.toBe(c.id);
   });
 });
 
