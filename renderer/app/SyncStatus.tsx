@@ -10,6 +10,8 @@ import { useLang } from '../ui/format';
 import { useNow } from '../ui/useNow';
 import { errorText } from '../ui/errors';
 
+const BANNERED = new Set(['offline', 'token_rejected', 'not_configured']);
+
 export function SyncStatus() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -53,6 +55,12 @@ export function SyncStatus() {
           </span>
         ) : null}
         {!running && syncNow.error ? <span className="sync-error">{errorText(t, syncNow.error)}</span> : null}
+        {/* Offline, token and configuration problems have their banner; other sync failures show here. */}
+        {!running && !syncNow.error && s?.lastError && !BANNERED.has(s.lastError.code) ? (
+          <span className="sync-error" data-testid="sync-error" title={s.lastError.message}>
+            {errorText(t, s.lastError)}
+          </span>
+        ) : null}
       </div>
       {running ? (
         <progress
