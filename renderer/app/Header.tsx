@@ -20,7 +20,7 @@ export function Header() {
       <div className="app-top">
         <div className="brand">{t('common:app.name')}</div>
         <div className="header-right">
-        <HeaderLinks />
+          <HeaderLinks />
           <SyncStatus />
           <LanguageSwitch />
         </div>

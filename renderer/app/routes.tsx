@@ -9,8 +9,6 @@ export interface RouteDef {
   page: LazyExoticComponent<ComponentType<{ clientId: string }>> | LazyExoticComponent<ComponentType>;
   /** The navigation label's key; routes without one are not in the header. */
   navKey: string | null;
-  /** A count shown on the nav item (alerts). */
-  badge?: LazyExoticComponent<ComponentType>;
 }
 
 export const routes: Record<RouteName, RouteDef> = {
@@ -21,7 +19,7 @@ export const routes: Record<RouteName, RouteDef> = {
   settings: { page: lazy(() => import('../features/settings/SettingsPage')), navKey: 'common:nav.settings' },
   deals: { page: lazy(() => import('../features/partner/DealsPage')), navKey: 'partner:nav.deals' },
   report: { page: lazy(() => import('../features/partner/ReportPage')), navKey: 'partner:nav.report' },
-  alerts: { page: lazy(() => import('../features/partner/AlertsPage')), navKey: 'partner:nav.alerts', badge: lazy(() => import('../features/partner/AlertsBadge')) },
-  help: { page: lazy(() => import('../features/partner/HelpPage')), navKey: 'partner:nav.help' },
+  alerts: { page: lazy(() => import('../features/partner/AlertsPage')), navKey: null },
+  help: { page: lazy(() => import('../features/partner/HelpPage')), navKey: null },
   apply: { page: lazy(() => import('../features/partner/ApplyPage')), navKey: null },
 };

@@ -133,12 +133,19 @@ export async function refreshDeals(ctx: CoreContext): Promise<void> {
   storeDeals(ctx.db, all, true, new Date(ctx.now()).toISOString());
 }
 
+function signature(db: Db): string {
+  const r = db.prepare("SELECT count(*) AS n, group_concat(id || ':' || status || ':' || updated_at, ',') AS s FROM (SELECT id, status, updated_at FROM deals ORDER BY id)").get() as { n: number; s: string | null };
+  return `${r.n}|${r.s ?? ''}`;
+}
+
 /** Online: refresh, then the cache. Offline (or not configured): the cache, flagged. */
 export async function listDeals(ctx: CoreContext, status?: P.DealStatus) {
   let offline = false;
   try {
+    const before = signature(ctx.db);
     await refreshDeals(ctx);
-    ctx.changed(['deals']);
+    // Only a real change is announced: the list re-reads on data.changed, so an unconditional event would loop.
+    if (signature(ctx.db) !== before) ctx.changed(['deals']);
   } catch (e) {
     const app = toAppError(e);
     if (app.code === 'token_rejected' || app.code === 'bad_response') throw app;
