@@ -78,14 +78,22 @@ let serverGone = false;
 function reportServerGone(message: string): void {
   if (serverGone) return;
   serverGone = true;
-  emitLocal({ event: 'connectivity', payload: { state: 'offline', since: new Date().toISOString(), message } });
+  emitLocal({
+    event: 'connectivity',
+    payload: { state: 'offline', since: new Date().toISOString(), message },
+  });
 }
 async function reportServerBack(): Promise<void> {
   if (!serverGone) return;
   serverGone = false;
   try {
-    const s = (await call('sync.status', {})) as { connectivity: CoreEvent<'connectivity'>['payload']['state'] };
-    emitLocal({ event: 'connectivity', payload: { state: s.connectivity, since: new Date().toISOString(), message: null } });
+    const s = (await call('sync.status', {})) as {
+      connectivity: CoreEvent<'connectivity'>['payload']['state'];
+    };
+    emitLocal({
+      event: 'connectivity',
+      payload: { state: s.connectivity, since: new Date().toISOString(), message: null },
+    });
   } catch {
     /* the next event or call will tell */
   }

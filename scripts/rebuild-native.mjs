@@ -30,7 +30,10 @@ function run(cmd, args) {
 }
 /** Does better-sqlite3 load in this Node? */
 function loadsInNode() {
-  const r = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   return r.status === 0;
 }
 
@@ -41,7 +44,13 @@ if (target === 'electron') {
     console.log(`better-sqlite3 is already built for Electron ${version}.`);
   } else {
     console.log(`Rebuilding better-sqlite3 for Electron ${version}…`);
-    run(join(root, 'node_modules', '.bin', win ? 'electron-rebuild.cmd' : 'electron-rebuild'), ['-f', '-w', 'better-sqlite3', '-v', version]);
+    run(join(root, 'node_modules', '.bin', win ? 'electron-rebuild.cmd' : 'electron-rebuild'), [
+      '-f',
+      '-w',
+      'better-sqlite3',
+      '-v',
+      version,
+    ]);
     writeFileSync(marker, want);
   }
 } else {

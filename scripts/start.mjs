@@ -49,6 +49,8 @@ if (electron) {
   run(process.execPath, [join(root, 'scripts', 'rebuild-native.mjs'), 'electron']);
   supervise(electron, ['.']);
 } else {
-  console.log('The Electron binary is not installed here, so Partner Desk starts in browser mode on the built-in demo platform.');
+  console.log(
+    'The Electron binary is not installed here, so Partner Desk starts in browser mode on the built-in demo platform.',
+  );
   supervise(bin('tsx'), [join(root, 'electron', 'web', 'cli.ts'), '--demo', ...process.argv.slice(2)]);
 }

@@ -26,11 +26,15 @@ if (process.env.PARTNER_DESK_USER_DATA) app.setPath('userData', process.env.PART
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const paths = builtPaths(mainDir);
-const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const devUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 
 // app://partner-desk/ serves the built renderer: a real origin, so CSP 'self' means the app.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ]);
 
 let core: CoreHandle | null = null;
@@ -46,7 +50,9 @@ function serveRenderer(): void {
     const wanted = url.pathname === '/' || !extname(url.pathname) ? '/index.html' : url.pathname;
     const file = resolveInside(paths.renderer, wanted);
     if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
-    return new Response(await readFile(file), { headers: { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) } });
+    return new Response(await readFile(file), {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) },
+    });
   });
 }
 
@@ -116,7 +122,8 @@ async function startup(): Promise<void> {
   rebuildMenu();
   // The menu follows the language chosen in the app (settings.update emits data.changed settings).
   c.onEvent((e) => {
-    if (e.event !== 'data.changed' || !(e.payload as { tables: string[] }).tables.includes('settings')) return;
+    if (e.event !== 'data.changed' || !(e.payload as { tables: string[] }).tables.includes('settings'))
+      return;
     void currentLanguage(c).then((next) => {
       if (next === language) return;
       language = next;
@@ -151,15 +158,22 @@ if (!app.requestSingleInstanceLock()) {
     shuttingDown = true;
     void shutdown().finally(() => app.quit());
   });
-  app.whenReady().then(startup).catch((err: unknown) => {
-    const lang = pickLanguage(null, app.getPreferredSystemLanguages());
-    // A known failure (e.g. newer_database) is told in the user's language from shared/i18n errors.
-    const code = (err as { code?: unknown } | null)?.code;
-    const known = typeof code === 'string' ? (resources[lang].errors as Record<string, unknown>)[code] : undefined;
-    const message = typeof known === 'string' ? known : err instanceof Error ? err.message : String(err);
-    console.error('startup failed:', err);
-    dialog.showErrorBox(menuText(lang, 'menu:startupFailedTitle'), menuText(lang, 'menu:startupFailed', { message }));
-    shuttingDown = true;
-    void shutdown().finally(() => app.exit(1));
-  });
+  app
+    .whenReady()
+    .then(startup)
+    .catch((err: unknown) => {
+      const lang = pickLanguage(null, app.getPreferredSystemLanguages());
+      // A known failure (e.g. newer_database) is told in the user's language from shared/i18n errors.
+      const code = (err as { code?: unknown } | null)?.code;
+      const known =
+        typeof code === 'string' ? (resources[lang].errors as Record<string, unknown>)[code] : undefined;
+      const message = typeof known === 'string' ? known : err instanceof Error ? err.message : String(err);
+      console.error('startup failed:', err);
+      dialog.showErrorBox(
+        menuText(lang, 'menu:startupFailedTitle'),
+        menuText(lang, 'menu:startupFailed', { message }),
+      );
+      shuttingDown = true;
+      void shutdown().finally(() => app.exit(1));
+    });
 }

@@ -10,7 +10,11 @@ import type { ConnectionManager } from '../web/connections';
 import { errorShape, parseRpcRequest } from '../web/rpc-reply';
 import { isOwnAppUrl } from '../web/security';
 
-export function registerIpc(core: CoreHandle, connections: ConnectionManager, devUrl: string | null): () => void {
+export function registerIpc(
+  core: CoreHandle,
+  connections: ConnectionManager,
+  devUrl: string | null,
+): () => void {
   ipcMain.handle(IPC.rpc, async (event, body: unknown): Promise<RpcReply> => {
     if (!isOwnAppUrl(event.senderFrame?.url, devUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'IPC from a frame that is not the app' } };
@@ -18,7 +22,10 @@ export function registerIpc(core: CoreHandle, connections: ConnectionManager, de
     const req = parseRpcRequest(body);
     if (!req) return { ok: false, error: { code: 'invalid_input', message: 'Expected {method, input}' } };
     try {
-      const result = req.method === 'connection.set' ? await connections.set(core, req.input) : await core.call(req.method, req.input);
+      const result =
+        req.method === 'connection.set'
+          ? await connections.set(core, req.input)
+          : await core.call(req.method, req.input);
       return { ok: true, result };
     } catch (err) {
       return { ok: false, error: errorShape(err) };

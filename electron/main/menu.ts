@@ -92,7 +92,10 @@ export function buildMenu(lang: Lang, actions: MenuActions): void {
       role: 'help',
       submenu: [
         { label: t('menu:docs'), click: () => void shell.openExternal('https://cloud.vk.com/docs') },
-        { label: t('menu:partnerProgram'), click: () => void shell.openExternal('https://cloud.vk.com/partners/') },
+        {
+          label: t('menu:partnerProgram'),
+          click: () => void shell.openExternal('https://cloud.vk.com/partners/'),
+        },
         ...(mac ? [] : [{ type: 'separator' } as const, { label: t('menu:about'), click: about }]),
       ],
     },

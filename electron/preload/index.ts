@@ -8,7 +8,8 @@ import { IPC, type PartnerDeskBridge, type RpcReply } from '../../shared/contrac
 import type { CoreEvent } from '../../shared/contract/events';
 
 const api = {
-  call: (method: string, input: unknown) => ipcRenderer.invoke(IPC.rpc, { method, input }) as Promise<RpcReply>,
+  call: (method: string, input: unknown) =>
+    ipcRenderer.invoke(IPC.rpc, { method, input }) as Promise<RpcReply>,
   onEvent(listener: (e: CoreEvent) => void): () => void {
     const handler = (_e: IpcRendererEvent, payload: CoreEvent) => listener(payload);
     ipcRenderer.on(IPC.event, handler);

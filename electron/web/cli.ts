@@ -37,17 +37,20 @@ async function main(): Promise<void> {
   }
   if (values.help) usage();
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    usage(`--port must be 0..65535, got ${values.port}`);
   if (values.demo && values.platform) usage('--demo and --platform exclude each other');
   if (values.platform && !values.token) usage('--platform needs --token');
-  if (values.platform && !/^https?:\/\//.test(values.platform)) usage('--platform must be an http(s) address');
+  if (values.platform && !/^https?:\/\//.test(values.platform))
+    usage('--platform must be an http(s) address');
 
   const dataDir = resolve(values.data ?? join(root, '.data', 'web'));
   const rendererDir = join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     usage('The renderer is not built (out/renderer/index.html is missing): run `npm run build` first.');
   }
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const saved = readSavedConnection(dataDir);
   const useDemo = Boolean(values.demo) || (!values.platform && (!saved || saved.kind === 'demo'));
 
@@ -57,14 +60,21 @@ async function main(): Promise<void> {
     rendererDir,
     version,
     ...(values.platform && values.token
-      ? { connection: { kind: 'custom' as const, url: values.platform.replace(/\/+$/, ''), token: values.token } }
+      ? {
+          connection: {
+            kind: 'custom' as const,
+            url: values.platform.replace(/\/+$/, ''),
+            token: values.token,
+          },
+        }
       : {}),
     ...(useDemo ? { demo: true } : {}),
   });
 
   console.log(`Partner Desk (browser mode) is running. Open this address in your browser:`);
   console.log(`  ${server.url}/?token=${server.token}`);
-  if (server.demo) console.log(`Built-in demo platform: ${server.demo.url} (data in ${join(dataDir, 'demo-platform')})`);
+  if (server.demo)
+    console.log(`Built-in demo platform: ${server.demo.url} (data in ${join(dataDir, 'demo-platform')})`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
 
   let stopping = false;

@@ -41,7 +41,9 @@ export class ConnectionManager {
 
   private save(conn: ConnectionConfig): void {
     this.opts.storage.write(
-      conn.kind === 'demo' ? { kind: 'demo', url: null, token: null } : { kind: conn.kind, url: conn.url, token: conn.token },
+      conn.kind === 'demo'
+        ? { kind: 'demo', url: null, token: null }
+        : { kind: conn.kind, url: conn.url, token: conn.token },
     );
   }
 
@@ -58,15 +60,25 @@ export class ConnectionManager {
       conn = await this.opts.ensureDemo();
     } else {
       const url = input.kind === 'custom' ? input.url?.replace(/\/+$/, '') : CONNECTION_PRESETS[input.kind];
-      if (!url) throw new AppError('invalid_input', 'A custom connection needs an address', { fields: { url: 'required' } });
+      if (!url)
+        throw new AppError('invalid_input', 'A custom connection needs an address', {
+          fields: { url: 'required' },
+        });
       const saved = this.opts.storage.read();
-      const token = input.token ?? (saved && saved.kind === input.kind && saved.url === url ? saved.token : null);
-      if (!token) throw new AppError('invalid_input', 'The connection needs a token', { fields: { token: 'required' } });
+      const token =
+        input.token ?? (saved && saved.kind === input.kind && saved.url === url ? saved.token : null);
+      if (!token)
+        throw new AppError('invalid_input', 'The connection needs a token', {
+          fields: { token: 'required' },
+        });
       conn = { kind: input.kind, url, token };
     }
     this.save(conn);
     await core.setConnection(conn);
     const { token: _secret, ...rest } = input;
-    return core.call('connection.set', { ...rest, ...(conn.kind === 'demo' || conn.kind === 'custom' ? { url: conn.url } : {}) });
+    return core.call('connection.set', {
+      ...rest,
+      ...(conn.kind === 'demo' || conn.kind === 'custom' ? { url: conn.url } : {}),
+    });
   }
 }

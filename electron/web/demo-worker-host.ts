@@ -27,10 +27,14 @@ export interface DemoPlatformHandle {
   stop(): Promise<void>;
 }
 
-type FromWorker = { type: 'ready'; url: string; token: string } | { type: 'error'; message: string } | { type: 'stopped' };
+type FromWorker =
+  { type: 'ready'; url: string; token: string } | { type: 'error'; message: string } | { type: 'stopped' };
 
 /** Starts the demo platform worker from `workerFile` (the .ts source under tsx, out/main/demo-worker.js when built). */
-export function startDemoWorker(workerFile: string | URL, opts: DemoWorkerOptions): Promise<DemoPlatformHandle> {
+export function startDemoWorker(
+  workerFile: string | URL,
+  opts: DemoWorkerOptions,
+): Promise<DemoPlatformHandle> {
   const file = workerFile instanceof URL ? fileURLToPath(workerFile) : workerFile;
   // From source, a small JS bootstrap registers tsx inside the worker, then imports the .ts entry.
   const worker = file.endsWith('.ts')

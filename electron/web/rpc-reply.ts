@@ -3,7 +3,9 @@ import { AppError, AppErrorShape } from '../../shared/contract/rpc/errors';
 
 export function errorShape(err: unknown): AppErrorShape {
   if (err instanceof AppError) return err.toShape();
-  const parsed = AppErrorShape.safeParse(err && typeof err === 'object' ? { ...err, message: (err as Error).message } : null);
+  const parsed = AppErrorShape.safeParse(
+    err && typeof err === 'object' ? { ...err, message: (err as Error).message } : null,
+  );
   if (parsed.success) return parsed.data;
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

@@ -57,7 +57,13 @@ export function originAllowed(origin: string | undefined, port: number): boolean
 }
 
 /** Hosts the desktop app opens in the system browser (exact, or a subdomain of them). */
-export const EXTERNAL_HOSTS = ['cloud.vk.com', 'mcs.mail.ru', 'support.vk.com', 'help.mail.ru', 'vk.company'] as const;
+export const EXTERNAL_HOSTS = [
+  'cloud.vk.com',
+  'mcs.mail.ru',
+  'support.vk.com',
+  'help.mail.ru',
+  'vk.company',
+] as const;
 
 /**
  * May the desktop app hand this link to the OS? Only https: links to the allowlist, and mailto:

@@ -104,7 +104,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   };
 
   const connections = new ConnectionManager({
-    storage: { read: () => readSavedConnection(opts.dataDir), write: (c) => writeSavedConnection(opts.dataDir, c) },
+    storage: {
+      read: () => readSavedConnection(opts.dataDir),
+      write: (c) => writeSavedConnection(opts.dataDir, c),
+    },
     ensureDemo,
   });
   // Which platform to talk to: explicit, else the demo when asked, else what was saved last time.
@@ -158,7 +161,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!body) return fail(res, 400, 'invalid_input', 'Expected {"method": string, "input": ...}');
     try {
       const result =
-        body.method === 'connection.set' ? await connections.set(core, body.input) : await core.call(body.method, body.input);
+        body.method === 'connection.set'
+          ? await connections.set(core, body.input)
+          : await core.call(body.method, body.input);
       send(res, 200, { ok: true, result } satisfies RpcReply);
     } catch (err) {
       send(res, 200, { ok: false, error: errorShape(err) } satisfies RpcReply);
@@ -167,7 +172,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (req.method !== 'GET') return fail(res, 405, 'forbidden', 'GET only');
-    const presented = url.searchParams.get('token') ?? (req.headers[WEB_TOKEN_HEADER.toLowerCase()] as string | undefined);
+    const presented =
+      url.searchParams.get('token') ?? (req.headers[WEB_TOKEN_HEADER.toLowerCase()] as string | undefined);
     if (!tokenMatches(presented, token)) return fail(res, 401, 'forbidden', 'Missing or wrong token');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -202,7 +208,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const done = (p: Promise<void> | void) =>
       Promise.resolve(p).catch((err: unknown) => {
-        if (!res.headersSent) fail(res, 500, 'internal', err instanceof Error ? err.message : 'Internal error');
+        if (!res.headersSent)
+          fail(res, 500, 'internal', err instanceof Error ? err.message : 'Internal error');
         else res.destroy();
       });
     if (url.pathname === '/rpc') return void done(handleRpc(req, res));

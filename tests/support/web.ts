@@ -41,7 +41,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 export async function startWebHarness(opts: WebHarnessOptions = {}): Promise<WebHarness> {
   const rendererDir = opts.rendererDir ?? join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing): run \`npx electron-vite build\` first.`);
+    throw new Error(
+      `The renderer is not built (${rendererDir}/index.html is missing): run \`npx electron-vite build\` first.`,
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
   const platform = await startDemoPlatform({

@@ -13,7 +13,10 @@ const binary = installedElectron();
 const built = existsSync(join(projectRoot, 'out', 'main', 'index.js'));
 
 test.describe('desktop app (Electron)', () => {
-  test.skip(!binary, 'Electron binary not installed: run `npx install-electron` (or `npm start` once) where it can be downloaded');
+  test.skip(
+    !binary,
+    'Electron binary not installed: run `npx install-electron` (or `npm start` once) where it can be downloaded',
+  );
   test.skip(!built, 'The app is not built: run `npx electron-vite build` first');
 
   let app: ElectronApplication;
@@ -26,7 +29,10 @@ test.describe('desktop app (Electron)', () => {
       executablePath: binary!,
       args: [projectRoot],
       cwd: projectRoot,
-      env: { ...process.env, PARTNER_DESK_USER_DATA: userData, LANG: 'en_US.UTF-8' } as Record<string, string>,
+      env: { ...process.env, PARTNER_DESK_USER_DATA: userData, LANG: 'en_US.UTF-8' } as Record<
+        string,
+        string
+      >,
     });
     page = await app.firstWindow();
   });
@@ -42,10 +48,22 @@ test.describe('desktop app (Electron)', () => {
 
   test('the window is isolated, sandboxed and without Node', async () => {
     const prefs = await app.evaluate(() => {
-      const p = (globalThis as { __partnerDeskWebPreferences?: Record<string, unknown> }).__partnerDeskWebPreferences ?? {};
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity };
+      const p =
+        (globalThis as { __partnerDeskWebPreferences?: Record<string, unknown> })
+          .__partnerDeskWebPreferences ?? {};
+      return {
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        webSecurity: p.webSecurity,
+      };
     });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     const exposed = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
@@ -53,11 +71,18 @@ test.describe('desktop app (Electron)', () => {
       ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
     // contextBridge only works with context isolation; the page sees the three members and nothing else.
-    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent', 'platform'], ipc: 'undefined' });
+    expect(exposed).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridge: ['call', 'onEvent', 'platform'],
+      ipc: 'undefined',
+    });
   });
 
   test('serves the app with a strict CSP and refuses new windows and navigation', async () => {
-    const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch('/index.html')).headers.get('content-security-policy'),
+    );
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);

@@ -36,7 +36,10 @@ describe.skipIf(!chromiumPath)('renderer bridge in browser mode', () => {
     const src = join(dir, 'src');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(src);
-    writeFileSync(join(src, 'index.html'), '<!doctype html><title>bridge</title><script type="module" src="./main.ts"></script>');
+    writeFileSync(
+      join(src, 'index.html'),
+      '<!doctype html><title>bridge</title><script type="module" src="./main.ts"></script>',
+    );
     writeFileSync(
       join(src, 'main.ts'),
       `import { call, onEvent, bridgeMode } from ${JSON.stringify(join(root, 'renderer', 'bridge.ts'))};
@@ -44,9 +47,23 @@ describe.skipIf(!chromiumPath)('renderer bridge in browser mode', () => {
        onEvent((e) => events.push(e));
        window.__pd = { call: (m, i) => call(m, i).catch((e) => ({ rejected: true, name: e.name, code: e.code, fields: e.fields })), events, mode: bridgeMode };`,
     );
-    await build({ root: src, logLevel: 'silent', configFile: false, build: { outDir: join(dir, 'out'), emptyOutDir: true } });
-    server = await startWebServer({ port: 0, dataDir: join(dir, 'data'), rendererDir: join(dir, 'out'), connection: null, autoSync: false });
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--no-sandbox', '--disable-gpu'] });
+    await build({
+      root: src,
+      logLevel: 'silent',
+      configFile: false,
+      build: { outDir: join(dir, 'out'), emptyOutDir: true },
+    });
+    server = await startWebServer({
+      port: 0,
+      dataDir: join(dir, 'data'),
+      rendererDir: join(dir, 'out'),
+      connection: null,
+      autoSync: false,
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath!,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     page = await browser.newPage();
   });
   afterAll(async () => {
@@ -74,14 +91,18 @@ describe.skipIf(!chromiumPath)('renderer bridge in browser mode', () => {
     await page.waitForFunction(() => window.__pd.events !== undefined);
     await page.evaluate(() => window.__pd.call('settings.update', { syncIntervalMin: 7 }));
     await page.waitForFunction(() =>
-      window.__pd.events.some((e) => e.event === 'data.changed' && (e.payload.tables as string[]).includes('settings')),
+      window.__pd.events.some(
+        (e) => e.event === 'data.changed' && (e.payload.tables as string[]).includes('settings'),
+      ),
     );
   });
 
   it('still works after a reload without the token in the address', async () => {
     await page.reload();
     await page.waitForFunction(() => window.__pd !== undefined);
-    expect(await page.evaluate(() => window.__pd.call('settings.get', {}))).toMatchObject({ syncIntervalMin: 7 });
+    expect(await page.evaluate(() => window.__pd.call('settings.get', {}))).toMatchObject({
+      syncIntervalMin: 7,
+    });
   });
 
   it('reports offline when the browser-mode server is gone', async () => {
@@ -89,6 +110,9 @@ describe.skipIf(!chromiumPath)('renderer bridge in browser mode', () => {
     await page.waitForFunction(() =>
       window.__pd.events.some((e) => e.event === 'connectivity' && e.payload.state === 'offline'),
     );
-    expect(await page.evaluate(() => window.__pd.call('app.info', {}))).toMatchObject({ rejected: true, code: 'offline' });
+    expect(await page.evaluate(() => window.__pd.call('app.info', {}))).toMatchObject({
+      rejected: true,
+      code: 'offline',
+    });
   });
 });

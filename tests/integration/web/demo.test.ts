@@ -16,7 +16,11 @@ let rendererDir: string;
 let dataDir: string;
 let server: WebServer;
 
-async function rpc<T = unknown>(s: WebServer, method: string, input: unknown = {}): Promise<{ ok: boolean; result: T; error?: { code: string } }> {
+async function rpc<T = unknown>(
+  s: WebServer,
+  method: string,
+  input: unknown = {},
+): Promise<{ ok: boolean; result: T; error?: { code: string } }> {
   const res = await fetch(`${s.url}/rpc`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Partner-Desk-Token': s.token },
@@ -37,24 +41,27 @@ function waitForEvent(
   let opened!: () => void;
   const subscribed = new Promise<void>((r) => (opened = r));
   const event = new Promise<void>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: `/events?token=${s.token}`, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-      opened();
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const frame = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (data && pred(JSON.parse(data.slice(6)))) {
-            req.destroy();
-            resolve();
+    const req = request(
+      { host: '127.0.0.1', port, path: `/events?token=${s.token}`, headers: { Host: `127.0.0.1:${port}` } },
+      (res) => {
+        opened();
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buf += chunk;
+          let i;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const frame = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const data = frame.split('\n').find((l) => l.startsWith('data: '));
+            if (data && pred(JSON.parse(data.slice(6)))) {
+              req.destroy();
+              resolve();
+            }
           }
-        }
-      });
-    });
+        });
+      },
+    );
     req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     req.end();
   });
@@ -77,10 +84,16 @@ afterAll(async () => {
 describe('browser mode on its own demo platform', () => {
   it('starts the demo platform in a worker with its data in the data folder', async () => {
     expect(server.demo).not.toBeNull();
-    const res = await fetch(`${server.demo!.url}/partner/api/v1/platform`, { headers: { 'X-Access-Token': server.demo!.token } });
+    const res = await fetch(`${server.demo!.url}/partner/api/v1/platform`, {
+      headers: { 'X-Access-Token': server.demo!.token },
+    });
     expect(res.status).toBe(200);
     expect(existsSync(join(dataDir, 'demo-platform'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8'))).toEqual({ kind: 'demo', url: null, token: null });
+    expect(JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8'))).toEqual({
+      kind: 'demo',
+      url: null,
+      token: null,
+    });
   });
 
   it('syncs the demo platform into the core', async () => {
@@ -95,15 +108,25 @@ describe('browser mode on its own demo platform', () => {
 
   it('switches to another platform and back to the demo, keeping the token out of replies', async () => {
     const demo = server.demo!;
-    const custom = await rpc<{ connection: { kind: string; url: string; hasToken: boolean } }>(server, 'connection.set', {
+    const custom = await rpc<{ connection: { kind: string; url: string; hasToken: boolean } }>(
+      server,
+      'connection.set',
+      {
+        kind: 'custom',
+        url: demo.url,
+        token: demo.token,
+      },
+    );
+    expect(custom.result.connection).toEqual({ kind: 'custom', url: demo.url, hasToken: true });
+    expect(JSON.stringify(custom)).not.toContain(demo.token);
+    expect(JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8'))).toEqual({
       kind: 'custom',
       url: demo.url,
       token: demo.token,
     });
-    expect(custom.result.connection).toEqual({ kind: 'custom', url: demo.url, hasToken: true });
-    expect(JSON.stringify(custom)).not.toContain(demo.token);
-    expect(JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8'))).toEqual({ kind: 'custom', url: demo.url, token: demo.token });
-    const back = await rpc<{ connection: { kind: string; url: string } }>(server, 'connection.set', { kind: 'demo' });
+    const back = await rpc<{ connection: { kind: string; url: string } }>(server, 'connection.set', {
+      kind: 'demo',
+    });
     expect(back.result.connection).toMatchObject({ kind: 'demo', url: demo.url });
     expect(JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8')).kind).toBe('demo');
   });

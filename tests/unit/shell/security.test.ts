@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CSP, hostAllowed, isAllowedExternalUrl, isOwnAppUrl, originAllowed, tokenMatches, newToken } from '../../../electron/web/security';
+import {
+  CSP,
+  hostAllowed,
+  isAllowedExternalUrl,
+  isOwnAppUrl,
+  originAllowed,
+  tokenMatches,
+  newToken,
+} from '../../../electron/web/security';
 import { resolveInside, mimeOf } from '../../../electron/web/static';
 
 describe('external links (desktop window-open and navigation guards)', () => {
