@@ -9,7 +9,7 @@
  * Demo rule: an email whose domain ends in ".existing" belongs to an existing VK Cloud account.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PASSWORD_MIN_LENGTH, SPECIALS, checkPassword, findRepeatedGroup } from '../../shared/domain/password';
+import { PASSWORD_MIN_LENGTH, SPECIALS, checkPassword, findRepeatedGroup, type PasswordRule } from '../../shared/domain/password';
 import en from '../../shared/i18n/en/invite.json' with { type: 'json' };
 import ru from '../../shared/i18n/ru/invite.json' with { type: 'json' };
 import { isoUtc } from '../../shared/domain/time';
@@ -26,10 +26,10 @@ export function escapeHtml(s: string): string {
 
 function lookup(lang: Lang, key: string): string | undefined {
   let node: unknown = CATALOGUE[lang];
-  for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.replace(/^invite:/, '').split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === 'string' ? node : undefined;
 }
-/** The translated, HTML-escaped text; `count` picks the plural form as i18next does. */
+/** The translated, HTML-escaped text of an 'invite:…' key; `count` picks the plural form as i18next does. */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   let text: string | undefined;
   if (typeof params.count === 'number') {
@@ -76,9 +76,9 @@ function page(res: ServerResponse, status: number, lang: Lang, selfPath: string,
   const html = `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t(lang, 'page_title')}</title><link rel="stylesheet" href="/invite/assets/style.css"></head>
+<title>${t(lang, 'invite:page_title')}</title><link rel="stylesheet" href="/invite/assets/style.css"></head>
 <body><main>
-<header><span class="brand">${t(lang, 'brand')}</span><a href="${escapeHtml(selfPath)}?lang=${other}" hreflang="${other}" lang="${other}">${t(lang, 'lang_switch')}</a></header>
+<header><span class="brand">${t(lang, 'invite:brand')}</span><a href="${escapeHtml(selfPath)}?lang=${other}" hreflang="${other}" lang="${other}">${t(lang, 'invite:lang_switch')}</a></header>
 ${body}
 </main></body></html>`;
   res.writeHead(status, {
@@ -95,19 +95,19 @@ ${body}
 function rulesList(lang: Lang): string {
   const specials = SPECIALS.split('').join(' ');
   const items = [
-    t(lang, 'rules.min_length', { count: PASSWORD_MIN_LENGTH }),
-    t(lang, 'rules.latin_upper'),
-    t(lang, 'rules.latin_lower'),
-    t(lang, 'rules.digit_or_special', { specials }),
-    t(lang, 'rules.allowed_chars', { specials }),
-    t(lang, 'rules.no_repeats'),
+    t(lang, 'invite:rules.min_length', { count: PASSWORD_MIN_LENGTH }),
+    t(lang, 'invite:rules.latin_upper'),
+    t(lang, 'invite:rules.latin_lower'),
+    t(lang, 'invite:rules.digit_or_special', { specials }),
+    t(lang, 'invite:rules.allowed_chars', { specials }),
+    t(lang, 'invite:rules.no_repeats'),
   ];
-  return `<p class="note">${t(lang, 'rules_heading')}</p><ul class="note">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+  return `<p class="note">${t(lang, 'invite:rules_heading')}</p><ul class="note">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 }
 
 function errorsBox(lang: Lang, errors: string[]): string {
   if (!errors.length) return '';
-  return `<div class="errors" role="alert"><strong>${t(lang, 'errors.heading')}</strong><ul>${errors.map((e) => `<li>${e}</li>`).join('')}</ul></div>`;
+  return `<div class="errors" role="alert"><strong>${t(lang, 'invite:errors.heading')}</strong><ul>${errors.map((e) => `<li>${e}</li>`).join('')}</ul></div>`;
 }
 
 interface Form {
@@ -121,53 +121,60 @@ interface Form {
 function invitationBody(f: Form): string {
   const { lang, token } = f;
   const base = `/invite/${encodeURIComponent(token)}`;
-  const intro = `<p>${t(lang, 'intro', { partner: PARTNER.name, email: f.email })}</p><p class="note">${t(lang, 'expires', { date: isoUtc(f.inv.expires_at).replace('T', ' ').replace('Z', '') })}</p>`;
-  const twoFa = `<p class="note">${t(lang, 'two_factor')}</p>`;
+  const intro = `<p>${t(lang, 'invite:intro', { partner: PARTNER.name, email: f.email })}</p><p class="note">${t(lang, 'invite:expires', { date: isoUtc(f.inv.expires_at).replace('T', ' ').replace('Z', '') })}</p>`;
+  const twoFa = `<p class="note">${t(lang, 'invite:two_factor')}</p>`;
   if (f.existing) {
-    return `<h1>${t(lang, 'existing.heading')}</h1>${intro}
-<p class="warning">${t(lang, 'existing.warning', { partner: PARTNER.name })}</p>
+    return `<h1>${t(lang, 'invite:existing.heading')}</h1>${intro}
+<p class="warning">${t(lang, 'invite:existing.warning', { partner: PARTNER.name })}</p>
 ${errorsBox(lang, f.errors ?? [])}
 <form method="post" action="${base}/accept?lang=${lang}">
-<label for="password">${t(lang, 'existing.password')}</label><input id="password" name="password" type="password" autocomplete="current-password">
-<label class="check"><input type="checkbox" name="confirm" value="1"> ${t(lang, 'existing.confirm')}</label>
-<button type="submit">${t(lang, 'existing.submit')}</button>
+<label for="password">${t(lang, 'invite:existing.password')}</label><input id="password" name="password" type="password" autocomplete="current-password">
+<label class="check"><input type="checkbox" name="confirm" value="1"> ${t(lang, 'invite:existing.confirm')}</label>
+<button type="submit">${t(lang, 'invite:existing.submit')}</button>
 </form>
-<p class="note">${t(lang, 'existing.demo_note')}</p>${twoFa}
-<p><a href="${base}?lang=${lang}&amp;existing=0">${t(lang, 'existing.no_account')}</a></p>`;
+<p class="note">${t(lang, 'invite:existing.demo_note')}</p>${twoFa}
+<p><a href="${base}?lang=${lang}&amp;existing=0">${t(lang, 'invite:existing.no_account')}</a></p>`;
   }
-  return `<h1>${t(lang, 'new_account.heading')}</h1>${intro}
+  return `<h1>${t(lang, 'invite:new_account.heading')}</h1>${intro}
 ${errorsBox(lang, f.errors ?? [])}
 <form method="post" action="${base}/register?lang=${lang}">
-<label for="password">${t(lang, 'new_account.password')}</label><input id="password" name="password" type="password" autocomplete="new-password">
-<label for="password2">${t(lang, 'new_account.password_repeat')}</label><input id="password2" name="password2" type="password" autocomplete="new-password">
-<button type="submit">${t(lang, 'new_account.submit')}</button>
+<label for="password">${t(lang, 'invite:new_account.password')}</label><input id="password" name="password" type="password" autocomplete="new-password">
+<label for="password2">${t(lang, 'invite:new_account.password_repeat')}</label><input id="password2" name="password2" type="password" autocomplete="new-password">
+<button type="submit">${t(lang, 'invite:new_account.submit')}</button>
 </form>
 ${rulesList(lang)}${twoFa}
-<p><a href="${base}?lang=${lang}&amp;existing=1">${t(lang, 'new_account.have_account')}</a></p>`;
+<p><a href="${base}?lang=${lang}&amp;existing=1">${t(lang, 'invite:new_account.have_account')}</a></p>`;
 }
 
-function stateBody(lang: Lang, key: 'expired' | 'revoked' | 'accepted' | 'not_found', date?: number): string {
+const STATE_TEXT = {
+  expired: ['invite:expired.heading', 'invite:expired.text'],
+  revoked: ['invite:revoked.heading', 'invite:revoked.text'],
+  accepted: ['invite:accepted.heading', 'invite:accepted.text'],
+  not_found: ['invite:not_found.heading', 'invite:not_found.text'],
+} as const;
+
+function stateBody(lang: Lang, key: keyof typeof STATE_TEXT, date?: number): string {
   const params = date === undefined ? {} : { date: isoUtc(date).replace('T', ' ').replace('Z', '') };
-  return `<h1>${t(lang, `${key}.heading`)}</h1><p>${t(lang, `${key}.text`, params)}</p>`;
+  const [heading, text] = STATE_TEXT[key];
+  return `<h1>${t(lang, heading)}</h1><p>${t(lang, text, params)}</p>`;
 }
+
+const RULE_ERROR: Record<PasswordRule, string> = {
+  min_length: 'invite:errors.min_length',
+  latin_upper: 'invite:errors.latin_upper',
+  latin_lower: 'invite:errors.latin_lower',
+  digit_or_special: 'invite:errors.digit_or_special',
+  allowed_chars: 'invite:errors.allowed_chars',
+  no_repeats: 'invite:errors.no_repeats',
+};
 
 /** Password refusals, each naming its rule, translated. */
 export function passwordErrors(lang: Lang, pw: string, pw2: string): string[] {
   const specials = SPECIALS.split('').join(' ');
-  const out = checkPassword(pw).failed.map((rule) => {
-    switch (rule) {
-      case 'min_length':
-        return t(lang, 'errors.min_length', { count: PASSWORD_MIN_LENGTH });
-      case 'digit_or_special':
-      case 'allowed_chars':
-        return t(lang, `errors.${rule}`, { specials });
-      case 'no_repeats':
-        return t(lang, 'errors.no_repeats', { group: findRepeatedGroup(pw) ?? '' });
-      default:
-        return t(lang, `errors.${rule}`);
-    }
-  });
-  if (pw !== pw2) out.push(t(lang, 'errors.mismatch'));
+  const out = checkPassword(pw).failed.map((rule) =>
+    t(lang, RULE_ERROR[rule], { count: PASSWORD_MIN_LENGTH, specials, group: findRepeatedGroup(pw) ?? '' }),
+  );
+  if (pw !== pw2) out.push(t(lang, 'invite:errors.mismatch'));
   return out;
 }
 
@@ -222,12 +229,12 @@ export async function handleInvitePage(store: Store, req: IncomingMessage, res: 
   } else {
     form.existing = true;
     errors = [];
-    if (!pw) errors.push(t(lang, 'errors.password_required'));
-    if (fields.get('confirm') !== '1') errors.push(t(lang, 'errors.confirm_required'));
+    if (!pw) errors.push(t(lang, 'invite:errors.password_required'));
+    if (fields.get('confirm') !== '1') errors.push(t(lang, 'invite:errors.confirm_required'));
   }
   if (errors.length) return page(res, 422, lang, self, invitationBody({ ...form, errors }));
   const done = store.acceptInvitation(inv);
   if (!done) return page(res, 410, lang, self, stateBody(lang, 'revoked'));
-  const key = action === 'register' ? 'done.text' : 'done.existing_text';
-  return page(res, 200, lang, self, `<h1>${t(lang, 'done.heading')}</h1><p class="ok">${t(lang, key, { pid: done.pid, partner: PARTNER.name })}</p><p class="note">${t(lang, 'two_factor')}</p>`);
+  const key = action === 'register' ? 'invite:done.text' : 'invite:done.existing_text';
+  return page(res, 200, lang, self, `<h1>${t(lang, 'invite:done.heading')}</h1><p class="ok">${t(lang, key, { pid: done.pid, partner: PARTNER.name })}</p><p class="note">${t(lang, 'invite:two_factor')}</p>`);
 }
