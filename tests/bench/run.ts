@@ -7,6 +7,7 @@
  * `default async (ctx: BenchContext) => Record<string, number | string>`.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -113,6 +114,18 @@ async function main() {
       drift = Math.max(drift, now - last - 5);
       last = now;
     }, 5);
+    // A control: the same probe in an idle process of its own. If it stalls as long as this thread,
+    // the stall is the machine's scheduling (other processes), not the relay's work.
+    const control = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const {monitorEventLoopDelay}=require('perf_hooks');const h=monitorEventLoopDelay({resolution:1});h.enable();
+         process.stdin.on('data',()=>{process.stdout.write(String(h.max/1e6));process.exit(0)});process.stdout.write('ready\\n');`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((r) => control.stdout.once('data', () => r()));
     h.enable();
     t = performance.now();
     const started = (await core.call('sync.now', {})) as { started: boolean };
@@ -125,6 +138,13 @@ async function main() {
     if (status.lastError) throw new Error(`sync error: ${JSON.stringify(status.lastError)}`);
     await core.close();
     const stallMs = Math.max(h.max / 1e6, drift);
+    const controlMs = await new Promise<number>((resolve) => {
+      let buf = '';
+      control.stdout.on('data', (d: Buffer) => (buf += d.toString()));
+      control.once('exit', () => resolve(Number(buf.trim())));
+      control.stdin.write('x');
+    });
+    out.control_stall_max_ms = r1(controlMs);
     if (!flag('one-floor')) await runFloor();
     const floor = floors.reduce((a, b) => (b.ms < a.ms ? b : a));
     const at = (a: string, b: string) => r2(((phases[b] ?? t) - (phases[a] ?? t)) / 1000);
@@ -136,6 +156,7 @@ async function main() {
     out.sync_ratio = r2(syncMs / floor.ms);
     out.relay_stall_max_ms = r1(stallMs);
     out.relay_delay_p99_ms = r1(h.percentile(99) / 1e6);
+    log(`relay thread during the sync: worst stall ${out.relay_stall_max_ms} ms, p99 ${out.relay_delay_p99_ms} ms; an idle control process on the same machine: worst ${out.control_stall_max_ms} ms`);
 
     // ---- the list query ----
     const cacheFile = join(dataDir, 'cache.sqlite');

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../../shared/contract/rpc/app';
 import { addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../shared/domain/time';
 import { ApiError } from '../partner-api/errors';
 import type { PartnerApi } from '../partner-api/client';
+import type { Project } from '../../../shared/contract/platform';
 import { getMeta, ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, setMeta, syncIntervalMin, writePlatform } from '../settings/store';
 import { SyncStore } from './store';
 
@@ -231,16 +232,23 @@ export class SyncEngine {
   private async pullClients(api: PartnerApi): Promise<void> {
     let done = 0;
     this.setProgress('clients', 0, null);
-    await this.feed(
-      (c) => api.clientChanges(c, this.pageSize()),
-      this.store.cursor('clients'),
-      (items, after) => {
-        this.store.applyClientsPage(items, after);
-        done += items.length;
-        this.setProgress('clients', done, null);
-        this.changed(['clients']);
-      },
-    );
+    const start = this.store.cursor('clients');
+    const empty = start === null && (this.db.prepare('SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1)').pluck().get() as number) === 0;
+    if (empty) this.store.dropClientIndexes();
+    try {
+      await this.feed(
+        (c) => api.clientChanges(c, this.pageSize()),
+        start,
+        (items, after) => {
+          this.store.applyClientsPage(items, after);
+          done += items.length;
+          this.setProgress('clients', done, null);
+          this.changed(['clients']);
+        },
+      );
+    } finally {
+      if (empty) this.store.ensureClientIndexes();
+    }
     this.changed(['clients'], true);
   }
 
@@ -252,10 +260,24 @@ export class SyncEngine {
     let failed: unknown = null;
     this.setProgress('projects', 0, total);
     const step = Math.max(1, Math.floor(total / 100));
+    let batch: [string, Project[] | null][] = [];
+    let lastStep = 0;
+    // Lists are written in batches (one commit per ~200 clients, not per client).
+    const flush = () => {
+      if (batch.length === 0) return;
+      this.store.applyProjects(batch);
+      done += batch.length;
+      batch = [];
+      if (done - lastStep >= step || done === total) {
+        lastStep = done;
+        this.setProgress('projects', done, total);
+        this.changed(['projects']);
+      }
+    };
     const worker = async () => {
       while (failed === null && next < ids.length) {
         const id = ids[next++] as string;
-        let list;
+        let list: Project[] | null;
         try {
           list = await api.projects(id);
         } catch (e) {
@@ -265,17 +287,22 @@ export class SyncEngine {
             return;
           }
         }
-        this.store.applyProjects(id, list);
-        done++;
-        if (done % step === 0 || done === total) {
-          this.setProgress('projects', done, total);
-          this.changed(['projects']);
-        }
+        batch.push([id, list]);
+        if (batch.length >= 200) flush();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.opts.projectsConcurrency ?? 8, Math.max(1, total)) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.opts.projectsConcurrency ?? 8, Math.max(1, total)) }, worker));
+    } finally {
+      flush();
+    }
     if (failed !== null) throw failed;
+    this.setProgress('projects', done, total);
     this.changed(['projects'], true);
+  }
+
+  private countLedger(): number {
+    return this.db.prepare('SELECT count(*) FROM (SELECT 1 FROM transactions LIMIT 1)').pluck().get() as number;
   }
 
   private async pullTransactions(api: PartnerApi): Promise<void> {
@@ -288,21 +315,26 @@ export class SyncEngine {
       this.db.transaction(() => {
         this.store.resetCursor('transactions');
         setMeta(this.db, LEDGER_SINCE_KEY, String(windowStart));
+        if (this.countLedger() === 0) this.store.dropLedgerIndex();
       })();
     }
     const sinceIso = isoUtc(reset ? windowStart : since);
     let done = 0;
     this.setProgress('transactions', 0, null);
-    await this.feed(
-      (c) => api.transactionChanges(c, this.pageSize(), c ? undefined : sinceIso),
-      this.store.cursor('transactions'),
-      (items, after) => {
-        this.store.applyTransactionsPage(items, after, windowStart);
-        done += items.length;
-        this.setProgress('transactions', done, null);
-        this.changed(['transactions']);
-      },
-    );
+    try {
+      await this.feed(
+        (c) => api.transactionChanges(c, this.pageSize(), c ? undefined : sinceIso),
+        this.store.cursor('transactions'),
+        (items, after) => {
+          this.store.applyTransactionsPage(items, after, windowStart);
+          done += items.length;
+          this.setProgress('transactions', done, null);
+          this.changed(['transactions']);
+        },
+      );
+    } finally {
+      this.store.ensureLedgerIndex();
+    }
     if (this.store.pruneLedger(windowStart) > 0 || done > 0) this.changed(['transactions'], true);
   }
 }

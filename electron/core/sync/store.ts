@@ -5,16 +5,37 @@
 import type Database from 'better-sqlite3';
 import type { Client, ClientChange, Project, Transaction } from '../../../shared/contract/platform';
 import { searchTextOf } from '../clients/queries';
+import { up as core001 } from '../db/migrations/001-core';
 
 export type Feed = 'clients' | 'transactions';
+
+/**
+ * The clients table's list indexes and search triggers, read from migration 001 itself. They are
+ * dropped while the table is filled from scratch (the first sync) and built once at the end.
+ */
+const CLIENT_INDEXES = [...core001.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
+  name: m[1] as string,
+  sql: m[0].replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+}));
+const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\S]*?END;/gm)].map((m) => ({
+  name: m[1] as string,
+  sql: m[0],
+}));
+
+/** The ledger's index (as in migration 001). Dropped while the ledger is filled from scratch. */
+const LEDGER_INDEX = 'CREATE INDEX IF NOT EXISTS transactions_client_at ON transactions (client_id, at_ms)';
 
 export class SyncStore {
   private readonly st;
   readonly applyClientsPage: (items: ClientChange[], cursor: string | null) => { upserted: number; deleted: number };
   readonly applyTransactionsPage: (items: Transaction[], cursor: string | null, windowStartMs: number) => number;
-  readonly applyProjects: (clientId: string, projects: Project[] | null) => void;
+  /** Replaces the projects of several clients in one transaction (null: the client is gone). */
+  readonly applyProjects: (batch: [clientId: string, projects: Project[] | null][]) => void;
 
   constructor(private readonly db: Database.Database) {
+    // A run killed during a bulk fill left indexes out: put them back.
+    db.exec(LEDGER_INDEX);
+    this.ensureClientIndexes();
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       cursor: p('SELECT cursor FROM sync_state WHERE feed = ?').pluck(),
@@ -38,7 +59,6 @@ export class SyncStore {
       delProjects: p('DELETE FROM projects WHERE client_id = ?'),
       delTx: p('DELETE FROM transactions WHERE client_id = ?'),
       addTombstone: p('INSERT OR IGNORE INTO sync_tombstones (client_id) VALUES (?)'),
-      isTombstone: p('SELECT 1 FROM sync_tombstones WHERE client_id = ?').pluck(),
       addTodo: p('INSERT OR IGNORE INTO sync_projects_todo (client_id) VALUES (?)'),
       delTodo: p('DELETE FROM sync_projects_todo WHERE client_id = ?'),
       insProject: p(
@@ -47,8 +67,9 @@ export class SyncStore {
            status = excluded.status, created_at = excluded.created_at`,
       ),
       insTx: p(
-        `INSERT OR REPLACE INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        // Ledger rows never change on the platform: a row seen again is the same row.
+        `INSERT INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
       ),
     };
     const now = () => new Date().toISOString();
@@ -63,6 +84,7 @@ export class SyncStore {
           this.st.delTx.run(c.id);
           this.st.delTodo.run(c.id);
           this.st.addTombstone.run(c.id);
+          this.tombstoneSet?.add(c.id);
           deleted++;
         } else {
           this.st.upsertClient.run(clientParams(c));
@@ -83,7 +105,7 @@ export class SyncStore {
       for (const t of items) {
         const at = Date.parse(t.at);
         if (at < windowStartMs) continue;
-        if (this.st.isTombstone.get(t.client_id) !== undefined) continue;
+        if (this.tombstones().has(t.client_id)) continue;
         this.st.insTx.run(t.id, t.client_id, t.project_pid, at, t.kind, t.amount_minor, t.currency, t.service, t.description);
         n++;
       }
@@ -91,18 +113,60 @@ export class SyncStore {
       return n;
     });
 
-    /** Replaces a client's projects (null: the client is gone, just drop the to-do). */
-    this.applyProjects = db.transaction((clientId: string, projects: Project[] | null) => {
-      if (projects !== null) {
-        this.st.delProjects.run(clientId);
-        for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+    // Each client's projects and the removal of its to-do row commit together, so a kill
+    // leaves every client either done or still to do.
+    this.applyProjects = db.transaction((batch: [string, Project[] | null][]) => {
+      for (const [clientId, projects] of batch) {
+        if (projects !== null) {
+          this.st.delProjects.run(clientId);
+          for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+        }
+        this.st.delTodo.run(clientId);
       }
-      this.st.delTodo.run(clientId);
     });
+  }
+
+  private tombstoneSet: Set<string> | null = null;
+  /** Deleted client ids, read once and kept in step by applyClientsPage. */
+  private tombstones(): Set<string> {
+    this.tombstoneSet ??= new Set(this.db.prepare('SELECT client_id FROM sync_tombstones').pluck().all() as string[]);
+    return this.tombstoneSet;
   }
 
   cursor(feed: Feed): string | null {
     return (this.st.cursor.get(feed) as string | null | undefined) ?? null;
+  }
+  /**
+   * Filling the ledger from scratch: maintaining the (client, time) index row by row costs more
+   * than building it once at the end (ensureLedgerIndex, also run on open after a kill).
+   */
+  dropLedgerIndex(): void {
+    this.db.exec('DROP INDEX IF EXISTS transactions_client_at');
+  }
+  /** Before filling an empty clients table: no list indexes, no per-row search indexing. */
+  dropClientIndexes(): void {
+    this.db.transaction(() => {
+      for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
+      for (const i of CLIENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
+    })();
+  }
+  /** Puts back what dropClientIndexes took out; the search index is rebuilt from the table. */
+  ensureClientIndexes(): void {
+    const have = new Set(this.db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'clients'").pluck().all() as string[]);
+    const missing = FTS_TRIGGERS.some((t) => !have.has(t.name)) || CLIENT_INDEXES.some((i) => !have.has(i.name));
+    if (!missing) return;
+    this.db.transaction(() => {
+      if (FTS_TRIGGERS.some((t) => !have.has(t.name))) {
+        for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
+        this.db.exec('DELETE FROM clients_fts');
+        this.db.exec('INSERT INTO clients_fts (rowid, search_text) SELECT rowid, search_text FROM clients');
+        for (const t of FTS_TRIGGERS) this.db.exec(t.sql);
+      }
+      for (const i of CLIENT_INDEXES) this.db.exec(i.sql);
+    })();
+  }
+  ensureLedgerIndex(): void {
+    this.db.exec(LEDGER_INDEX);
   }
   resetCursor(feed: Feed): void {
     this.db.prepare('DELETE FROM sync_state WHERE feed = ?').run(feed);

@@ -91,5 +91,5 @@ describe('sync killed at random moments', () => {
     const bad = results.filter((r) => r.snap.integrity !== 'ok' || JSON.stringify(strip(r.snap)) !== JSON.stringify(strip(want)));
     expect(bad, `seed ${seed}`).toEqual([]);
     expect(results.filter((r) => r.killed).length, `seed ${seed}: most runs were really killed mid-sync`).toBeGreaterThanOrEqual(RUNS - 2);
-  });
+  }, 400_000); // about a minute on a quiet machine; the shared one is often not
 });
