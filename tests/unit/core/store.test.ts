@@ -20,7 +20,7 @@ describe('bulk fill', () => {
     ref.close();
 
     let db = openDatabase(f);
-    let store = new SyncStore(db);
+    const store = new SyncStore(db);
     store.dropClientIndexes();
     store.dropLedgerIndex();
     store.applyClientsPage(makeClients(500, 2), 'c1');
