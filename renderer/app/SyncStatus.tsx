@@ -26,10 +26,13 @@ export function SyncStatus() {
   });
 
   const s = status.data;
-  const running = progress !== null || (s?.running ?? false);
-  const done = progress?.done ?? s?.done ?? 0;
-  const total = progress ? progress.total : (s?.total ?? null);
-  const phase = progress?.phase ?? s?.phase ?? null;
+  const progressAt = useLive((l) => l.progressAt);
+  // A sync.status answer newer than the last progress event wins (a failed sync sends no 'done').
+  const live = progress !== null && !(s && !s.running && status.dataUpdatedAt > progressAt) ? progress : null;
+  const running = live !== null || (s?.running ?? false);
+  const done = live?.done ?? s?.done ?? 0;
+  const total = live ? live.total : (s?.total ?? null);
+  const phase = live?.phase ?? s?.phase ?? null;
 
   let label: string;
   if (running) label = t('common:sync.syncing');
@@ -48,10 +51,10 @@ export function SyncStatus() {
         </span>
         {running ? (
           <span className="sync-detail">
-            {phase ? t(SYNC_PHASE_KEY[phase]) : null}
-            {total !== null
-              ? ' ' + t('common:sync.progress', { done: formatNumber(done, lang), total: formatNumber(total, lang) })
-              : null}
+            {phase ? <span>{t(SYNC_PHASE_KEY[phase])}</span> : null}
+            {total !== null ? (
+              <span>{t('common:sync.progress', { done: formatNumber(done, lang), total: formatNumber(total, lang) })}</span>
+            ) : null}
           </span>
         ) : null}
         {!running && syncNow.error ? <span className="sync-error">{errorText(t, syncNow.error)}</span> : null}

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../bridge';
 import type { Currency } from '../../shared/contract/platform';
+import { useLive } from '../state/live';
 
 export const settingsKey = ['settings'] as const;
 export const syncStatusKey = ['sync', 'status'] as const;
@@ -12,7 +13,12 @@ export function useSettings() {
 }
 
 export function useSyncStatus() {
-  return useQuery({ queryKey: syncStatusKey, queryFn: () => call('sync.status', {}) });
+  return useQuery({
+    queryKey: syncStatusKey,
+    queryFn: () => call('sync.status', {}),
+    // While a sync runs, ask now and then too, so a sync that ends without a 'done' event is noticed.
+    refetchInterval: (q) => (q.state.data?.running || useLive.getState().progress ? 3000 : false),
+  });
 }
 
 export function usePlatform() {

@@ -17,8 +17,9 @@ export function handleCoreEvent(qc: QueryClient, e: CoreEvent): void {
     }
     case 'sync.progress': {
       const p = e.payload as CoreEvent<'sync.progress'>['payload'];
-      useLive.setState({ progress: p.phase === 'done' ? null : p });
-      if (p.phase === 'done') void qc.invalidateQueries({ queryKey: ['sync'] });
+      const started = useLive.getState().progress === null && p.phase !== 'done';
+      useLive.setState({ progress: p.phase === 'done' ? null : p, progressAt: Date.now() });
+      if (p.phase === 'done' || started) void qc.invalidateQueries({ queryKey: ['sync'] });
       break;
     }
     case 'connectivity': {

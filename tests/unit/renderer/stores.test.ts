@@ -93,6 +93,17 @@ describe('core events', () => {
     expect(qc.getQueryState(['transactions', 'x'])?.isInvalidated).toBe(false);
   });
 
+  it('the first progress event of a sync refreshes the sync status (its polling starts)', () => {
+    const qc = new QueryClient();
+    useLive.setState({ progress: null });
+    qc.setQueryData(['sync', 'status'], { running: false });
+    handleCoreEvent(qc, { event: 'sync.progress', payload: { phase: 'platform', done: 0, total: null } });
+    expect(qc.getQueryState(['sync', 'status'])?.isInvalidated).toBe(true);
+    qc.setQueryData(['sync', 'status'], { running: true });
+    handleCoreEvent(qc, { event: 'sync.progress', payload: { phase: 'clients', done: 10, total: 20 } });
+    expect(qc.getQueryState(['sync', 'status'])?.isInvalidated).toBe(false);
+  });
+
   it('sync.progress and connectivity go to the live store', () => {
     const qc = new QueryClient();
     handleCoreEvent(qc, { event: 'sync.progress', payload: { phase: 'clients', done: 200, total: 1000 } });
