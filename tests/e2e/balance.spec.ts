@@ -160,3 +160,29 @@ test('a client in debt: explained in place, top-up request composed', async ({ p
     await page.getByTestId('topup-open').click();
   }
 });
+
+test('offline: the client page reads the cache, says "as of", and cannot fetch older periods', async ({ page }) => {
+  test.setTimeout(150_000);
+  const c = debtor ?? heavy;
+  await openClient(page, c);
+  await setLang(page, 'en');
+  await h.platform.stop();
+  await page.getByTestId('back').click();
+  await expect(page.getByTestId('sync-now')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('banner-offline')).toBeVisible({ timeout: 90_000 });
+  await page.locator(`[data-testid="client-row"][data-id="${c.id}"]`).click();
+  await expect(page.getByTestId('client-card')).toBeVisible();
+  await expect(page.getByTestId('ledger-as-of')).toContainText('Ledger as of');
+  // A period a year ago lies before the cached window: said so, with no fetch offered offline.
+  const year = new Date().getUTCFullYear() - 1;
+  await page.getByTestId('period-from').fill(`${year}-06-01`);
+  await page.getByTestId('period-to').fill(`${year}-06-30`);
+  await expect(page.getByTestId('outside-window')).toBeVisible();
+  await expect(page.getByTestId('fetch-range')).toHaveCount(0);
+  await expect(page.getByTestId('outside-window')).toContainText('Connect to the platform');
+  for (const lang of ['en', 'ru'] as const) {
+    await setLang(page, lang);
+    await page.screenshot({ path: join(SCREENS, `balance-offline-${lang}.png`) });
+  }
+});
