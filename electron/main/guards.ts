@@ -1,6 +1,7 @@
 /**
  * The window's guards: no navigation away from the app, no new windows (allowlisted https: links
- * and mailto: go to the OS), no webviews, every permission request denied.
+ * and mailto: go to the OS), no webviews, every permission request denied except desktop
+ * notifications from the app's own page.
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl, isOwnAppUrl } from '../web/security';
@@ -33,8 +34,13 @@ function guardContents(contents: WebContents, devUrl: string | null): void {
 export function installGuards(devUrl: string | null): void {
   app.on('web-contents-created', (_e, contents) => guardContents(contents, devUrl));
   const s = session.defaultSession;
-  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  s.setPermissionCheckHandler(() => false);
+  // Denied, with one exception: the app's own page may show desktop notifications (balance alerts).
+  const allowed = (permission: string, url: string | undefined) =>
+    permission === 'notifications' && isOwnAppUrl(url, devUrl);
+  s.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
+  s.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowed(permission, requestingOrigin));
   s.setDevicePermissionHandler(() => false);
   s.setDisplayMediaRequestHandler((_req, callback) => callback({}));
   s.on('will-download', (event) => event.preventDefault());

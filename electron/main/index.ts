@@ -142,6 +142,9 @@ async function shutdown(): Promise<void> {
   demo = null;
 }
 
+// Windows shows notifications only for an app with this id (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId('ru.partnerdesk.app');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -34,6 +34,7 @@ describe('external links (desktop window-open and navigation guards)', () => {
 describe('own app URL (IPC sender check)', () => {
   it('accepts only the app origin (and the dev server when given)', () => {
     expect(isOwnAppUrl('app://partner-desk/index.html')).toBe(true);
+    expect(isOwnAppUrl('app://partner-desk')).toBe(true);
     expect(isOwnAppUrl('app://partner-desk-evil/index.html')).toBe(false);
     expect(isOwnAppUrl('https://partner-desk/')).toBe(false);
     expect(isOwnAppUrl('file:///tmp/index.html')).toBe(false);
