@@ -73,11 +73,18 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<stri
       chunks.push(c);
     });
     req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('error', (err) => {
-      if (!done) reject(err);
-    });
+    // A client that goes away mid-body: settle, so nothing waits forever (the answer goes nowhere).
+    const gone = () => {
+      if (done) return;
+      done = true;
+      reject(new HttpError(400, 'aborted', 'The request was aborted'));
+    };
+    req.on('error', gone);
+    req.on('close', gone);
   });
 }
 
