@@ -1,0 +1,153 @@
+/**
+ * The partner program screens end to end, in browser mode against the demo platform, in Russian
+ * and English: help (deep link, search), become a partner (field checks, sent), deals (INN
+ * checksum, register, listed with status), the monthly report (built with progress, downloaded
+ * and read back), alerts (listed after sync, nav badge, a threshold). Screenshots of each screen
+ * in both languages go to tests/artifacts/screens/partner-*.png.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { startWebHarness, type WebHarness } from '../support/web';
+
+const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
+let h: WebHarness;
+
+async function rpc<T>(method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${h.serverUrl}/rpc`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Partner-Desk-Token': h.serverToken, Origin: h.serverUrl },
+    body: JSON.stringify({ method, input }),
+  });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
+  if (!body.ok) throw new Error(JSON.stringify(body.error));
+  return body.result;
+}
+
+async function setLang(page: Page, lang: 'ru' | 'en') {
+  await page.getByTestId(`lang-${lang}`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENS, `partner-${name}.png`), fullPage: true });
+}
+async function open(page: Page, hash: string, lang: 'ru' | 'en') {
+  await page.goto(h.appUrl);
+  await setLang(page, lang);
+  await page.evaluate((x) => (location.hash = x), hash);
+}
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS, { recursive: true });
+  h = await startWebHarness({ clients: 80, seed: 7 });
+  await expect
+    .poll(async () => (await rpc<{ lastSyncedAt: string | null }>('sync.status', {})).lastSyncedAt, { timeout: 60_000 })
+    .not.toBeNull();
+});
+test.afterAll(async () => {
+  await h?.stop();
+});
+
+for (const lang of ['ru', 'en'] as const) {
+  const T = {
+    ru: { debtQ: 'Почему у клиента долг', search: 'ИНН', one: '1 вопрос', badEmail: 'Введите почту', badInn: 'Неверный ИНН', sent: 'Заявка отправлена', status: 'Зарегистрирована', sheet: 'Сводка' },
+    en: { debtQ: 'Why does a client show a debt', search: 'INN', one: '1 question', badEmail: 'Enter an email', badInn: 'Not a valid INN', sent: 'Request sent', status: 'Registered', sheet: 'Summary' },
+  }[lang];
+
+  test(`help: deep link to the debt answer and search (${lang})`, async ({ page }) => {
+    await open(page, '#/help/debt', lang);
+    const debt = page.getByTestId('help-debt');
+    await expect(debt).toHaveAttribute('open', '');
+    await expect(debt.locator('summary')).toContainText(T.debtQ);
+    await shot(page, `help-${lang}`);
+    await page.getByTestId('help-search').fill(T.search);
+    await expect(page.getByTestId('help-count')).toHaveText(T.one);
+    await expect(page.getByTestId('help-deals')).toBeVisible();
+    await page.getByTestId('help-search').fill('zzzzqqq');
+    await expect(page.locator('.pt-faq [role=status]')).toBeVisible();
+  });
+
+  test(`become a partner: checks as you type, then sent (${lang})`, async ({ page }) => {
+    await open(page, '#/apply', lang);
+    await expect(page.getByTestId('page-apply')).toBeVisible();
+    await page.locator('#apply-email').fill('anna@');
+    await expect(page.getByTestId('apply-email-msg')).toContainText(T.badEmail);
+    await page.getByTestId('apply-submit').click();
+    await expect(page.locator('#apply-name')).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, `apply-${lang}`);
+    await page.locator('#apply-name').fill('Анна Смирнова');
+    await page.locator('#apply-email').fill('anna@integrator.ru');
+    await page.locator('#apply-phone').fill('+7 900 123-45-67');
+    await page.locator('#apply-company').fill('ООО «Интегратор»');
+    await page.getByTestId('apply-submit').click();
+    await expect(page.getByTestId('apply-sent')).toContainText(T.sent);
+    await expect(page.getByTestId('apply-sent')).toContainText('48');
+  });
+
+  test(`deals: INN checksum, register, listed with status (${lang})`, async ({ page }) => {
+    await open(page, '#/deals', lang);
+    await expect(page.getByTestId('page-deals')).toBeVisible();
+    await page.getByTestId('deal-register').click();
+    await page.locator('#deal-inn').fill('7707083894');
+    await expect(page.getByTestId('deal-inn-msg')).toContainText(T.badInn);
+    const customer = `ООО «Заказчик ${lang}»`;
+    await page.locator('#deal-customerName').fill(customer);
+    await page.locator('#deal-inn').fill(lang === 'ru' ? '7707083893' : '7736207543');
+    await page.locator('#deal-decisionMaker').fill('Иванов Иван');
+    await page.locator('#deal-pids').fill('pid-a, pid-b');
+    await page.locator('#deal-amount').fill('1 250 000,50');
+    await shot(page, `deal-form-${lang}`);
+    await page.getByTestId('deal-submit').click();
+    const row = page.getByTestId('deals-table').locator('tr', { hasText: customer });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(T.status);
+    await expect(row).toContainText(lang === 'ru' ? '1 250 000,50' : '1,250,000.50');
+    await shot(page, `deals-${lang}`);
+  });
+
+  test(`monthly report: built with progress, downloaded, read back (${lang})`, async ({ page }) => {
+    await open(page, '#/report', lang);
+    await expect(page.getByTestId('page-report')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-build').click();
+    const file = await download;
+    await expect(page.getByTestId('report-status')).toHaveAttribute('data-state', 'done');
+    await shot(page, `report-${lang}`);
+    const path = await file.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.name).toBe(T.sheet);
+    expect(wb.worksheets.length).toBeGreaterThan(1);
+    expect(wb.worksheets.every((w) => w.name.length <= 31)).toBe(true);
+  });
+
+  test(`alerts: listed after sync with a nav badge; a threshold adds alerts (${lang})`, async ({ page }) => {
+    await rpc('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: true, freezeDays: null });
+    await page.goto(h.appUrl);
+    await setLang(page, lang);
+    await expect(page.getByTestId('nav-alerts')).toBeVisible();
+    await page.getByTestId('nav-alerts').click();
+    await expect(page.getByTestId('page-alerts')).toBeVisible();
+    await expect(page.getByTestId('alert-rules')).toBeVisible();
+    const before = (await rpc<{ items: unknown[] }>('alerts.list', {})).items.length;
+    await page.locator('#rule-all-threshold').fill('100000');
+    await page.locator('#rule-all-days').fill('30');
+    await page.getByTestId('rule-all-save').click();
+    await expect.poll(async () => (await rpc<{ items: unknown[] }>('alerts.list', {})).items.length).toBeGreaterThan(before);
+    await expect(page.getByTestId('alerts-table')).toBeVisible();
+    await shot(page, `alerts-${lang}`);
+    // new alerts (none seen yet) show the badge on the bell; opening the screen clears it
+    await page.getByTestId('nav-clients').click();
+    await expect(page.getByTestId('page-alerts')).toHaveCount(0);
+    await rpc('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: false, freezeDays: null });
+    expect((await rpc<{ items: unknown[] }>('alerts.list', {})).items).toHaveLength(0);
+    await rpc('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: true, freezeDays: null });
+    await page.reload();
+    await expect(page.getByTestId('alerts-badge')).toBeVisible();
+    await shot(page, `badge-${lang}`);
+    await page.getByTestId('nav-alerts').click();
+    await expect(page.getByTestId('alerts-table')).toBeVisible();
+    await expect(page.getByTestId('alerts-badge')).toHaveCount(0);
+  });
+}
