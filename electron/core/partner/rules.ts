@@ -4,8 +4,8 @@
  *
  * - below_threshold: the payment balance is under the threshold (and not negative, which is its own alert);
  * - negative: the payment balance is below zero;
- * - freeze_soon: a prepaid client's funds (payment + bonus) reach zero within `freezeDays` at the
- *   average daily spend of the last 30 days (the same forecast the client card shows).
+ * - freeze_soon: a prepaid client's funds (payment + bonus, still above zero) reach zero within
+ *   `freezeDays` at the average daily spend of the last 30 days (the forecast the client card shows).
  */
 import type { AlertKind, AlertRule } from '../../../shared/contract/rpc/partner';
 
@@ -49,7 +49,8 @@ export function evaluateRule(c: ClientFacts, rule: AlertRule): Firing[] {
   if (rule.thresholdMinor !== null && c.paymentMinor < rule.thresholdMinor && !(rule.negative && negative)) {
     out.push({ kind: 'below_threshold', thresholdMinor: rule.thresholdMinor, days: null, limitDays: null });
   }
-  if (rule.freezeDays !== null && c.paymentModel === 'prepaid') {
+  // Funds already at or below zero are the negative/threshold alerts' business, not a forecast.
+  if (rule.freezeDays !== null && c.paymentModel === 'prepaid' && c.paymentMinor + c.bonusMinor > 0) {
     const days = freezeForecastDays(c.paymentMinor + c.bonusMinor, c.spentMinor);
     if (days !== null && days < rule.freezeDays) out.push({ kind: 'freeze_soon', thresholdMinor: null, days, limitDays: rule.freezeDays });
   }

@@ -49,6 +49,7 @@ describe('alert rules', () => {
     expect(evaluateRule({ ...client, paymentModel: 'postpaid' }, r)).toEqual([]);
     expect(evaluateRule({ ...client, bonusMinor: 4_000 }, r)).toEqual([]); // 14 days: not under 14
     expect(evaluateRule({ ...client, spentMinor: 0 }, r)).toEqual([]); // nothing spent: no forecast
+    expect(evaluateRule({ ...client, paymentMinor: -5, bonusMinor: 0 }, r)).toEqual([]); // no funds left: not a forecast
   });
 
   it("a client's rule overrides the rule for all", () => {
