@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSavedConnection } from './connection-store';
+import { platformBaseUrl } from './connections';
 import { startWebServer } from './server';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
       ? {
           connection: {
             kind: 'custom' as const,
-            url: values.platform.replace(/\/+$/, ''),
+            url: platformBaseUrl(values.platform),
             token: values.token,
           },
         }

@@ -9,6 +9,17 @@ import { CONNECTION_PRESETS, ConnectionInput } from '../../shared/contract/rpc/a
 import type { ConnectionConfig, CoreHandle } from '../core/host-types';
 import type { SavedConnection } from './connection-store';
 
+/**
+ * The platform's base address as the core wants it: without trailing slashes and without the API
+ * path, so both `https://host` and the `https://host/partner/api/v1` the demo platform prints work.
+ */
+export function platformBaseUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/partner\/api\/v1$/, '');
+}
+
 export interface ConnectionStorage {
   read(): SavedConnection | null;
   write(conn: SavedConnection): void;
@@ -59,7 +70,12 @@ export class ConnectionManager {
     if (input.kind === 'demo') {
       conn = await this.opts.ensureDemo();
     } else {
-      const url = input.kind === 'custom' ? input.url?.replace(/\/+$/, '') : CONNECTION_PRESETS[input.kind];
+      const url =
+        input.kind === 'custom'
+          ? input.url
+            ? platformBaseUrl(input.url)
+            : undefined
+          : CONNECTION_PRESETS[input.kind];
       if (!url)
         throw new AppError('invalid_input', 'A custom connection needs an address', {
           fields: { url: 'required' },

@@ -77,3 +77,13 @@ describe('browser mode request checks', () => {
     expect(mimeOf('x.woff2')).toBe('font/woff2');
   });
 });
+
+describe('platform address', () => {
+  it('drops trailing slashes and the API path', async () => {
+    const { platformBaseUrl } = await import('../../../electron/web/connections');
+    expect(platformBaseUrl('http://127.0.0.1:8787/partner/api/v1')).toBe('http://127.0.0.1:8787');
+    expect(platformBaseUrl('https://host.example/partner/api/v1/')).toBe('https://host.example');
+    expect(platformBaseUrl(' https://cloud.vk.com/ ')).toBe('https://cloud.vk.com');
+    expect(platformBaseUrl('https://host/prefix')).toBe('https://host/prefix');
+  });
+});
