@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => api.p.stop());
 
 const r = rng(2024);
-const junkValues: unknown[] = [null, true, -1, 0, 1e309, 1.5, '', ' ', 'x'.repeat(5000), '<script>', '\u0000', 'я', [], {}, [1, 'a'], { a: { b: 1 } }, '2026-13-45', 'cl000001'];
+const junkValues: unknown[] = [null, true, -1, 0, Number.MAX_SAFE_INTEGER + 2, 1.5, '', ' ', 'x'.repeat(5000), '<script>', '\u0000', 'я', [], {}, [1, 'a'], { a: { b: 1 } }, '2026-13-45', 'cl000001'];
 const junkStrings = ['', '%', '%zz', '..', '../../etc/passwd', 'cl000001', 'cl000001/..', '0', '-1', 'null', 'x'.repeat(300), 'я', '%00', '\u202e'];
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(r.next() * xs.length)] as T;
 
