@@ -154,6 +154,7 @@ test('a client in debt: explained in place, top-up request composed', async ({ p
   for (const lang of ['en', 'ru'] as const) {
     await setLang(page, lang);
     await expect(page.getByTestId('debt')).toBeVisible();
+    await expect(page.getByTestId('debt-help')).toHaveAttribute('href', '#/help/debt');
     await page.getByTestId('topup-open').click();
     await expect(page.getByTestId('topup-text')).toContainText(debtor!.id);
     await page.screenshot({ path: join(SCREENS, `balance-debt-${lang}.png`) });

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardOutput } from '../../../shared/contract/rpc/balance';
 import { formatMoney, minorToDecimalString, parseMoney } from '../../../shared/domain/money';
 import { useLang } from '../../ui/format';
+import { helpLink } from '../partner/helpLink';
 import { copyText } from './download';
 
 export function DebtHelper({ card }: { card: CardOutput }) {
@@ -30,7 +31,12 @@ export function DebtHelper({ card }: { card: CardOutput }) {
   return (
     <div className="debt" role="note" data-testid="debt">
       <div className="debt-title">{t('balance:debt.title')}</div>
-      <p className="debt-text">{t('balance:debt.explain')}</p>
+      <p className="debt-text">
+        {t('balance:debt.explain')}{' '}
+        <a href={helpLink('debt')} data-testid="debt-help">
+          {t('balance:debt.help')}
+        </a>
+      </p>
       <button type="button" className="btn btn-small" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="topup-open">
         {t('balance:debt.request')}
       </button>

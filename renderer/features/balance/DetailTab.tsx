@@ -83,7 +83,18 @@ function OperationCells({ row, zone }: { row: Extract<Row, { type: 'operation' }
       <div className="cell cell-end">
         <Money minor={row.kind === 'debit' ? -row.amountMinor : row.amountMinor} currency={row.currency} />
       </div>
-      <div className="cell">{row.service ? t(serviceKey(row.service)) : ''}</div>
+      <div className="cell">
+        {row.service ? (
+          <button
+            type="button"
+            className="btn-link cell-link"
+            title={t('balance:filter.onlyService', { service: t(serviceKey(row.service)) })}
+            onClick={() => useBalanceView.getState().set({ service: row.service ?? '' })}
+          >
+            {t(serviceKey(row.service))}
+          </button>
+        ) : null}
+      </div>
       <div className="cell">
         <code>{row.projectPid ?? ''}</code>
       </div>
