@@ -5,6 +5,8 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  // After a desktop run better-sqlite3 is built for Electron; put the Node build back (instant when it is).
+  ['native module', 'node', ['scripts/rebuild-native.mjs', 'node']],
   ['type check', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit + integration', 'npx', ['vitest', 'run']],
