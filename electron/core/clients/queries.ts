@@ -91,6 +91,13 @@ interface Where {
   params: Record<string, string | number>;
 }
 
+/** Databases whose search index is being rebuilt (the first sync's bulk fill): search scans instead. */
+const searchIndexOff = new WeakSet<Database.Database>();
+export function setSearchIndexReady(db: Database.Database, ready: boolean): void {
+  if (ready) searchIndexOff.delete(db);
+  else searchIndexOff.add(db);
+}
+
 /** The FTS5 query for a search: every trigram of it (AND), each quoted; null under 3 characters. */
 export function trigramQuery(q: string): string | null {
   const chars = [...q];
@@ -105,12 +112,12 @@ export function trigramQuery(q: string): string | null {
  * candidates with the trigram index (few matches); otherwise test each row (many matches, when
  * walking the sort index and stopping after a page is cheaper than sorting every match).
  */
-export function whereOf(f: ClientFilter, viaIndex = true): Where {
+export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database): Where {
   const parts: string[] = [];
   const params: Record<string, string | number> = {};
   const q = normaliseSearch(f.search);
   const fts = trigramQuery(q);
-  if (fts !== null && viaIndex) {
+  if (fts !== null && viaIndex && !(db && searchIndexOff.has(db))) {
     // The trigram index finds candidates; instr() keeps the match exact.
     parts.push('c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @fts) AND instr(c.search_text, @q) > 0');
     params.fts = fts;
@@ -154,7 +161,7 @@ export interface ListInput extends ClientFilter {
 }
 
 export function listClients(db: Database.Database, input: ListInput): { rows: ClientRow[]; total: number } {
-  const w = whereOf(input);
+  const w = whereOf(input, true, db);
   const onlyOneGram = Object.keys(w.params).length === 2 && typeof w.params.fts === 'string' && !w.params.fts.includes(' AND ');
   // One trigram and no other filter: the index's own count is exact (search_text is lower-cased).
   const total = onlyOneGram
@@ -172,7 +179,7 @@ export function listClients(db: Database.Database, input: ListInput): { rows: Cl
 }
 
 export function clientIds(db: Database.Database, f: ClientFilter): string[] {
-  const w = whereOf(f);
+  const w = whereOf(f, true, db);
   return (prepared(db, `SELECT c.id FROM clients c ${w.sql} ORDER BY c.id`).pluck().all(w.params) as string[]);
 }
 

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Client, ClientChange, Project, Transaction } from '../../../shared/contract/platform';
-import { searchTextOf } from '../clients/queries';
+import { searchTextOf, setSearchIndexReady } from '../clients/queries';
 import { up as core001 } from '../db/migrations/001-core';
 
 export type Feed = 'clients' | 'transactions';
@@ -145,6 +145,7 @@ export class SyncStore {
   }
   /** Before filling an empty clients table: no list indexes, no per-row search indexing. */
   dropClientIndexes(): void {
+    setSearchIndexReady(this.db, false);
     this.db.transaction(() => {
       for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
       for (const i of CLIENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
@@ -154,7 +155,7 @@ export class SyncStore {
   ensureClientIndexes(): void {
     const have = new Set(this.db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'clients'").pluck().all() as string[]);
     const missing = FTS_TRIGGERS.some((t) => !have.has(t.name)) || CLIENT_INDEXES.some((i) => !have.has(i.name));
-    if (!missing) return;
+    if (!missing) return setSearchIndexReady(this.db, true);
     this.db.transaction(() => {
       if (FTS_TRIGGERS.some((t) => !have.has(t.name))) {
         for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
@@ -164,6 +165,7 @@ export class SyncStore {
       }
       for (const i of CLIENT_INDEXES) this.db.exec(i.sql);
     })();
+    setSearchIndexReady(this.db, true);
   }
   ensureLedgerIndex(): void {
     this.db.exec(LEDGER_INDEX);

@@ -25,6 +25,11 @@ describe('bulk fill', () => {
     store.dropLedgerIndex();
     store.applyClientsPage(makeClients(500, 2), 'c1');
     expect(schemaOf(db)).not.toEqual(want);
+    const during = listClients(db, {
+      search: 'ромашка', statuses: [], paymentModels: [], negativeOnly: false,
+      sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 500,
+    });
+    expect(during.total).toBe(makeClients(500, 2).filter((c) => c.name?.includes('Ромашка')).length); // search scans meanwhile
     db.close(); // "killed" here
 
     db = openDatabase(f);
