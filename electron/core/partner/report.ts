@@ -19,11 +19,23 @@ import { ledgerWindowMonths } from '../settings/store';
 type Db = Database.Database;
 /** Per-client sheets beyond this many are left out (the summary still lists every client and says so). */
 export const MAX_CLIENT_SHEETS = 2000;
+const SERVICE_KEY: Record<ServiceCode | 'other', string> = {
+  compute: 'partner:report.services.compute',
+  block_storage: 'partner:report.services.block_storage',
+  object_storage: 'partner:report.services.object_storage',
+  kubernetes: 'partner:report.services.kubernetes',
+  dbaas: 'partner:report.services.dbaas',
+  network: 'partner:report.services.network',
+  licenses: 'partner:report.services.licenses',
+  other: 'partner:report.services.other',
+};
+const MODEL_KEY = { prepaid: 'partner:report.model.prepaid', postpaid: 'partner:report.model.postpaid' } as const;
 const MONEY_FMT: Record<Currency, string> = { RUB: '#,##0.00 "₽"', KZT: '#,##0.00 "₸"' };
 
+/** A 'partner:…' catalogue key in the language, interpolated. */
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   let node: unknown = resources[lang].partner;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  for (const part of key.replace(/^partner:/, '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`missing i18n key partner.${key} (${lang})`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
@@ -127,18 +139,18 @@ export async function buildWorkbook(
   wb.creator = 'Partner Desk';
   const used = new Set<string>();
   const services = [...SERVICE_CODES, 'other'] as const;
-  const svcLabel = (s: string) => tr(lang, `report.services.${s}`);
-  const summary = wb.addWorksheet(uniqueSheetName(tr(lang, 'report.sheet.summary'), used));
-  summary.addRow([tr(lang, 'report.sheet.title', { month, zone })]).font = { bold: true };
+  const svcLabel = (s: (typeof services)[number]) => tr(lang, SERVICE_KEY[s]);
+  const summary = wb.addWorksheet(uniqueSheetName(tr(lang, 'partner:report.sheet.summary'), used));
+  summary.addRow([tr(lang, 'partner:report.sheet.title', { month, zone })]).font = { bold: true };
   const header = [
-    tr(lang, 'report.col.client'),
-    tr(lang, 'report.col.email'),
-    tr(lang, 'report.col.id'),
-    tr(lang, 'report.col.model'),
+    tr(lang, 'partner:report.col.client'),
+    tr(lang, 'partner:report.col.email'),
+    tr(lang, 'partner:report.col.id'),
+    tr(lang, 'partner:report.col.model'),
     ...services.map(svcLabel),
-    tr(lang, 'report.col.debits'),
-    tr(lang, 'report.col.credits'),
-    tr(lang, 'report.col.operations'),
+    tr(lang, 'partner:report.col.debits'),
+    tr(lang, 'partner:report.col.credits'),
+    tr(lang, 'partner:report.col.operations'),
   ];
   summary.addRow(header).font = { bold: true };
   const fmtCols = (ws: ExcelJS.Worksheet, from: number, to: number, currency: Currency) => {
@@ -154,7 +166,7 @@ export async function buildWorkbook(
       t.name ?? t.email,
       t.email,
       t.id,
-      t.paymentModel ? tr(lang, `report.model.${t.paymentModel}`) : '',
+      t.paymentModel === 'prepaid' || t.paymentModel === 'postpaid' ? tr(lang, MODEL_KEY[t.paymentModel]) : '',
       ...svc.map(major),
       major(t.debits),
       major(t.credits),
@@ -162,7 +174,7 @@ export async function buildWorkbook(
     ]);
   }
   const total = summary.addRow([
-    tr(lang, 'report.col.total'),
+    tr(lang, 'partner:report.col.total'),
     '',
     '',
     '',
@@ -173,7 +185,7 @@ export async function buildWorkbook(
   ]);
   total.font = { bold: true };
   if (totals.length > MAX_CLIENT_SHEETS) {
-    summary.addRow([tr(lang, 'report.sheet.capped', { shown: MAX_CLIENT_SHEETS, total: totals.length })]);
+    summary.addRow([tr(lang, 'partner:report.sheet.capped', { shown: MAX_CLIENT_SHEETS, total: totals.length })]);
   }
   summary.getColumn(1).width = 36;
   summary.getColumn(2).width = 28;
@@ -183,17 +195,17 @@ export async function buildWorkbook(
   for (const t of totals.slice(0, MAX_CLIENT_SHEETS)) {
     const ws = wb.addWorksheet(uniqueSheetName(t.name ?? t.email ?? t.id, used));
     ws.addRow([t.name ?? t.email]).font = { bold: true };
-    ws.addRow([tr(lang, 'report.col.id'), t.id]);
-    ws.addRow([tr(lang, 'report.col.email'), t.email]);
-    ws.addRow([tr(lang, 'report.col.month'), month, zone]);
+    ws.addRow([tr(lang, 'partner:report.col.id'), t.id]);
+    ws.addRow([tr(lang, 'partner:report.col.email'), t.email]);
+    ws.addRow([tr(lang, 'partner:report.col.month'), month, zone]);
     ws.addRow([]);
-    ws.addRow([tr(lang, 'report.col.service'), tr(lang, 'report.col.operations'), tr(lang, 'report.col.amount')]).font = { bold: true };
+    ws.addRow([tr(lang, 'partner:report.col.service'), tr(lang, 'partner:report.col.operations'), tr(lang, 'partner:report.col.amount')]).font = { bold: true };
     for (const s of services) {
       const v = t.byService.get(s);
       if (v) ws.addRow([svcLabel(s), v.count, major(v.amount)]);
     }
-    ws.addRow([tr(lang, 'report.col.debits'), null, major(t.debits)]).font = { bold: true };
-    ws.addRow([tr(lang, 'report.col.credits'), null, major(t.credits)]);
+    ws.addRow([tr(lang, 'partner:report.col.debits'), null, major(t.debits)]).font = { bold: true };
+    ws.addRow([tr(lang, 'partner:report.col.credits'), null, major(t.credits)]);
     ws.getColumn(3).numFmt = MONEY_FMT[t.currency];
     ws.getColumn(1).width = 30;
     ws.getColumn(3).width = 18;
@@ -226,7 +238,7 @@ export function startReport(ctx: CoreContext, month: string, lang: Lang, clientI
       progress();
     })
       .then((buf) => {
-        job.file = { fileName: tr(lang, 'report.fileName', { month }), mime: MIME, base64: buf.toString('base64') };
+        job.file = { fileName: tr(lang, 'partner:report.fileName', { month }), mime: MIME, base64: buf.toString('base64') };
         job.done = total;
         job.state = 'done';
         progress();

@@ -15,6 +15,7 @@ import { useAlerts } from './AlertsBadge';
 import { AlertRules } from './AlertRules';
 import { alertDetail } from './alertText';
 import { helpLink } from './helpLink';
+import { ALERT_KIND_KEY } from './keys';
 import './partner.css';
 
 export default function AlertsPage() {
@@ -75,7 +76,7 @@ export default function AlertsPage() {
                   </button>
                   <div className="pt-muted">{a.clientId}</div>
                 </td>
-                <td className={`pt-kind-${a.kind}`}>{t(`partner:alerts.kind.${a.kind}`)}</td>
+                <td className={`pt-kind-${a.kind}`}>{t(ALERT_KIND_KEY[a.kind])}</td>
                 <td>
                   <div>{alertDetail(t, a, lang)}</div>
                   {a.kind === 'negative' ? (

@@ -15,6 +15,7 @@ import { useRegion } from '../../app/data';
 import { TextField } from './TextField';
 import { reasonText } from './fieldText';
 import { helpLink } from './helpLink';
+import { APPLY_LABEL_KEY } from './keys';
 import './partner.css';
 
 type Field = 'name' | 'email' | 'phone' | 'company' | 'message';
@@ -110,7 +111,7 @@ export default function ApplyPage() {
                 <TextField
                   id={`apply-${f}`}
                   name={f}
-                  label={t(`partner:apply.${f}`)}
+                  label={t(APPLY_LABEL_KEY[f])}
                   type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
                   autoComplete={f === 'email' ? 'email' : f === 'phone' ? 'tel' : f === 'name' ? 'name' : f === 'company' ? 'organization' : 'off'}
                   multiline={f === 'message'}

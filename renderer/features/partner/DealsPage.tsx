@@ -15,6 +15,7 @@ import { errorText } from '../../ui/errors';
 import { useRegion } from '../../app/data';
 import { DealForm } from './DealForm';
 import { helpLink } from './helpLink';
+import { DEAL_STATUS_KEY } from './keys';
 import './partner.css';
 
 function monthName(month: string, lang: string): string {
@@ -87,7 +88,7 @@ export default function DealsPage() {
           <option value="">{t('partner:deals.filterAll')}</option>
           {DealStatus.options.map((s) => (
             <option key={s} value={s}>
-              {t(`partner:deals.status.${s}`)}
+              {t(DEAL_STATUS_KEY[s])}
             </option>
           ))}
         </select>
@@ -149,7 +150,7 @@ export default function DealsPage() {
                 </td>
                 <td>{t('partner:deals.periodValue', { quarter: d.quarter, year: d.year })}</td>
                 <td>
-                  <span className={`pt-status pt-status-${d.status}`}>{t(`partner:deals.status.${d.status}`)}</span>
+                  <span className={`pt-status pt-status-${d.status}`}>{t(DEAL_STATUS_KEY[d.status])}</span>
                 </td>
                 <td>{formatDate(d.createdAt, lang, zone)}</td>
                 <td>

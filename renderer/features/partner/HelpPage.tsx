@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HELP_IDS, helpIdOf, helpLink, type HelpId } from './helpLink';
+import { HELP_KEY } from './keys';
 import './partner.css';
 
 function norm(s: string): string {
@@ -49,7 +50,7 @@ export default function HelpPage() {
   }, [target]);
 
   const items = useMemo(
-    () => HELP_IDS.map((id) => ({ id, q: t(`partner:help.q.${id}.q`), a: t(`partner:help.q.${id}.a`) })),
+    () => HELP_IDS.map((id) => ({ id, q: t(HELP_KEY[id].q), a: t(HELP_KEY[id].a) })),
     [t],
   );
   const needle = norm(q.trim());

@@ -1,8 +1,7 @@
 /** A field reason (shared/domain/validation, the platform's 422 fields) in the user's language. */
 import type { TFunction } from 'i18next';
-
-const KNOWN = ['required', 'invalid_email', 'invalid_phone', 'too_long', 'invalid_inn', 'invalid_amount', 'deal_exists'];
+import { FIELD_KEY, FIELD_OTHER_KEY } from './keys';
 
 export function reasonText(t: TFunction, reason: string): string {
-  return KNOWN.includes(reason) ? t(`partner:field.${reason}`) : t('partner:field.invalid');
+  return t(FIELD_KEY[reason] ?? FIELD_OTHER_KEY);
 }

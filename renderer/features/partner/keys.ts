@@ -1,0 +1,49 @@
+/** Enum -> catalogue key maps (full literal 'partner:…' keys, so the i18n checks can see every use). */
+import type { DealStatus } from '../../../shared/contract/platform';
+import type { AlertKind } from '../../../shared/contract/rpc/partner';
+import type { HelpId } from './helpLink';
+
+export const DEAL_STATUS_KEY: Record<DealStatus, string> = {
+  registered: 'partner:deals.status.registered',
+  in_review: 'partner:deals.status.in_review',
+  approved: 'partner:deals.status.approved',
+  rejected: 'partner:deals.status.rejected',
+  won: 'partner:deals.status.won',
+  lost: 'partner:deals.status.lost',
+};
+
+export const ALERT_KIND_KEY: Record<AlertKind, string> = {
+  negative: 'partner:alerts.kind.negative',
+  below_threshold: 'partner:alerts.kind.below_threshold',
+  freeze_soon: 'partner:alerts.kind.freeze_soon',
+};
+
+export const FIELD_KEY: Record<string, string> = {
+  required: 'partner:field.required',
+  invalid_email: 'partner:field.invalid_email',
+  invalid_phone: 'partner:field.invalid_phone',
+  too_long: 'partner:field.too_long',
+  invalid_inn: 'partner:field.invalid_inn',
+  invalid_amount: 'partner:field.invalid_amount',
+  deal_exists: 'partner:field.deal_exists',
+};
+export const FIELD_OTHER_KEY = 'partner:field.invalid';
+
+export const HELP_KEY: Record<HelpId, { q: string; a: string }> = {
+  who: { q: 'partner:help.q.who.q', a: 'partner:help.q.who.a' },
+  settlements: { q: 'partner:help.q.settlements.q', a: 'partner:help.q.settlements.a' },
+  pricing: { q: 'partner:help.q.pricing.q', a: 'partner:help.q.pricing.a' },
+  topup: { q: 'partner:help.q.topup.q', a: 'partner:help.q.topup.a' },
+  debt: { q: 'partner:help.q.debt.q', a: 'partner:help.q.debt.a' },
+  certification: { q: 'partner:help.q.certification.q', a: 'partner:help.q.certification.a' },
+  deals: { q: 'partner:help.q.deals.q', a: 'partner:help.q.deals.a' },
+  pilot: { q: 'partner:help.q.pilot.q', a: 'partner:help.q.pilot.a' },
+};
+
+export const APPLY_LABEL_KEY = {
+  name: 'partner:apply.name',
+  email: 'partner:apply.email',
+  phone: 'partner:apply.phone',
+  company: 'partner:apply.company',
+  message: 'partner:apply.message',
+} as const;
