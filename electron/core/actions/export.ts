@@ -21,6 +21,7 @@ export function tr(lang: Lang, key: string, params: Record<string, string | numb
     for (const part of k.split('.')) cur = typeof cur === 'object' ? cur[part] : undefined;
     return typeof cur === 'string' ? cur : undefined;
   };
+  if (typeof params.count === 'number' && params.n === undefined) params = { ...params, n: new Intl.NumberFormat(lang).format(params.count) };
   let s: string | undefined;
   if (typeof params.count === 'number') s = lookup(`${key}_${new Intl.PluralRules(lang).select(params.count)}`) ?? lookup(`${key}_other`);
   s ??= lookup(key) ?? key;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import type { BatchSummary } from '../../../shared/contract/rpc/actions';
 import { useLive } from '../../state/live';
-import { PROGRESS_TITLE_KEY } from './labels';
+import { PROGRESS_TITLE_KEY, cnt } from './labels';
 import { ResultsDialog } from './ResultsDialog';
 import { Toast } from './toast';
 import { dismissBatch, openResults, useBatchList, useProgress, useProgressEvents } from './useBatches';
@@ -32,7 +32,8 @@ export function ActionsLayer() {
 }
 
 function BatchCard({ batch }: { batch: BatchSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = (x: number) => new Intl.NumberFormat(i18n.language).format(x);
   const live = useProgress((s) => s.byBatch[batch.id]);
   const offline = useLive((s) => s.connectivity?.state === 'offline' || s.connectivity?.state === 'not_configured');
   const total = live?.total ?? batch.total;
@@ -58,8 +59,8 @@ function BatchCard({ batch }: { batch: BatchSummary }) {
         <div style={{ width: `${pct}%` }} />
       </div>
       <div className="pd-dock-row">
-        <span data-testid="batch-counts">{t('actions:progress.counts', { done, total })}</span>
-        {failed > 0 ? <span className="pd-failed">{t('actions:progress.failed', { count: failed })}</span> : null}
+        <span data-testid="batch-counts">{t('actions:progress.counts', { done: fmt(done), total: fmt(total) })}</span>
+        {failed > 0 ? <span className="pd-failed">{t('actions:progress.failed', cnt(failed, i18n.language))}</span> : null}
       </div>
       {!finished && offline ? <div className="pd-note" data-testid="batch-waiting">{t('actions:progress.waiting')}</div> : null}
       <div className="pd-dock-row">

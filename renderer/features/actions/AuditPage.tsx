@@ -10,7 +10,7 @@ import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { ActionsLayer } from './ActionsLayer';
 import { saveFile } from './download';
-import { ACTION_KEY } from './labels';
+import { ACTION_KEY, cnt } from './labels';
 import { useToast } from './toast';
 import { openResults } from './useBatches';
 
@@ -54,7 +54,7 @@ export default function AuditPage() {
             setOffset(0);
           }}
         />
-        {q.data ? <span className="pd-note" data-testid="audit-count">{t('actions:audit.count', { count: q.data.total })}</span> : null}
+        {q.data ? <span className="pd-note" data-testid="audit-count">{t('actions:audit.count', cnt(q.data.total, lang))}</span> : null}
         <span className="pd-bulkbar-spacer" />
         <button type="button" className="pd-btn" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>
           {t('actions:audit.exportXlsx')}
@@ -112,7 +112,7 @@ function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string 
       <td>{t(ACTION_KEY[r.action])}</td>
       <td>
         <button type="button" className="pd-btn-link" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {t('actions:clients', { count: r.count })}
+          {t('actions:clients', cnt(r.count, lang))}
         </button>
         {open ? <div className="pd-ids">{r.clientIds.join(', ')}</div> : null}
       </td>

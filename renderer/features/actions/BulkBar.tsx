@@ -13,7 +13,7 @@ import { usePrefs, type ClientsView } from '../../state/prefs';
 import { errorText } from '../../ui/errors';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ActionsLayer } from './ActionsLayer';
-import { BULK_BUTTON_KEY } from './labels';
+import { BULK_BUTTON_KEY, cnt } from './labels';
 import { useToast } from './toast';
 
 const ACTIONS: BulkAction[] = ['block', 'unblock', 'delete'];
@@ -29,7 +29,7 @@ async function resolveIds(allMatching: boolean, ids: Set<string>, view: ClientsV
 }
 
 export function BulkBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const toast = useToast();
   const { ids, allMatching, selectAll, clear } = useSelection();
@@ -77,11 +77,11 @@ export function BulkBar() {
       {active ? (
         <div className="pd-bulkbar" role="toolbar" aria-label={t('actions:bulk.label')} data-testid="bulk-bar">
           <span className="pd-bulkbar-count" data-testid="bulk-count">
-            {t('actions:bulk.selected', { count: selected })}
+            {t('actions:bulk.selected', cnt(selected, i18n.language))}
           </span>
           {!allMatching && total.data !== undefined && total.data > ids.size ? (
             <button type="button" className="pd-btn-link" data-testid="select-all-matching" onClick={selectAll}>
-              {t('actions:bulk.selectAll', { count: total.data })}
+              {t('actions:bulk.selectAll', cnt(total.data, i18n.language))}
             </button>
           ) : null}
           <button type="button" className="pd-btn-link" onClick={clear}>
@@ -99,7 +99,7 @@ export function BulkBar() {
               data-testid={`bulk-${a}`}
               onClick={() => setConfirm(a)}
             >
-              {t(BULK_BUTTON_KEY[a], { count: applicable.data?.[a] ?? 0 })}
+              {t(BULK_BUTTON_KEY[a], cnt(applicable.data?.[a] ?? 0, i18n.language))}
             </button>
           ))}
         </div>

@@ -10,7 +10,7 @@ import type { BulkAction } from '../../../shared/contract/platform';
 import { TYPE_TO_CONFIRM_OVER } from '../../../shared/contract/rpc/actions';
 import { useLive } from '../../state/live';
 import { Dialog } from './Dialog';
-import { CONFIRM_BUTTON_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY } from './labels';
+import { CONFIRM_BUTTON_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY, cnt } from './labels';
 import { consequences, typedMatches } from './policy';
 
 export function ConfirmDialog(props: {
@@ -27,7 +27,6 @@ export function ConfirmDialog(props: {
   const [typed, setTyped] = useState('');
   const mustType = props.count > TYPE_TO_CONFIRM_OVER;
   const ok = !props.busy && (!mustType || typedMatches(typed, props.count));
-  const count = new Intl.NumberFormat(i18n.language).format(props.count);
   return (
     <Dialog
       title={t(CONFIRM_TITLE_KEY[props.action])}
@@ -51,14 +50,14 @@ export function ConfirmDialog(props: {
       }
     >
       <p data-testid="confirm-question">
-        <strong>{t(CONFIRM_QUESTION_KEY[props.action], { count: props.count, formattedCount: count })}</strong>
+        <strong>{t(CONFIRM_QUESTION_KEY[props.action], cnt(props.count, i18n.language))}</strong>
       </p>
       <ul className="pd-consequences" data-testid="confirm-consequences">
         {consequences(props.action, policies).map((l) => (
           <li key={l.key}>{t(l.key, l.params ?? {})}</li>
         ))}
       </ul>
-      {props.skipped > 0 ? <p className="pd-note">{t('actions:confirm.skipped', { count: props.skipped })}</p> : null}
+      {props.skipped > 0 ? <p className="pd-note">{t('actions:confirm.skipped', cnt(props.skipped, i18n.language))}</p> : null}
       {offline ? <div className="pd-alert">{t('actions:confirm.consequence.offline')}</div> : null}
       {mustType ? (
         <div className="pd-field">

@@ -11,6 +11,7 @@ import { errorText } from '../../ui/errors';
 import { useNow } from '../../ui/useNow';
 import { ActionsLayer } from './ActionsLayer';
 import { Dialog } from './Dialog';
+import { cnt } from './labels';
 import { useToast } from './toast';
 
 /** "5 days" / "5 дней", or hours under a day, minutes under an hour. */
@@ -57,7 +58,7 @@ export default function InvitationsPage() {
       <ActionsLayer />
       <div className="pd-page-head">
         <h1>{t('actions:invitations.title')}</h1>
-        {q.data ? <span className="pd-note">{t('actions:invitations.count', { count: items.length })}</span> : null}
+        {q.data ? <span className="pd-note">{t('actions:invitations.count', cnt(items.length, lang))}</span> : null}
       </div>
       {q.data?.offline ? (
         <div className="pd-alert" role="status" data-testid="invitations-offline">

@@ -9,7 +9,7 @@ import { useRegion } from '../../app/data';
 import { errorText } from '../../ui/errors';
 import { Dialog } from './Dialog';
 import { saveFile } from './download';
-import { ACTION_KEY, FILTER_KEY, STATE_KEY, reasonLabel } from './labels';
+import { ACTION_KEY, FILTER_KEY, STATE_KEY, cnt, reasonLabel } from './labels';
 import { useToast } from './toast';
 
 const FILTERS: BatchFilter[] = ['all', 'failed', 'ok', 'pending', 'cancelled'];
@@ -18,6 +18,7 @@ const PAGE = 200;
 export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const fmt = (x: number) => new Intl.NumberFormat(lang).format(x);
   const qc = useQueryClient();
   const toast = useToast();
   const { zone } = useRegion();
@@ -61,7 +62,7 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
         <>
           {b && b.failed > 0 && b.done ? (
             <button type="button" className="pd-btn pd-btn-primary" data-testid="retry-failed" onClick={() => void retry()}>
-              {t('actions:results.retryFailed', { count: b.failed })}
+              {t('actions:results.retryFailed', cnt(b.failed, lang))}
             </button>
           ) : null}
           <button type="button" className="pd-btn" data-testid="export-xlsx" onClick={() => void exportAs('xlsx')}>
@@ -78,7 +79,7 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
     >
       {b ? (
         <p className="pd-note" data-testid="results-summary">
-          {t('actions:batches.summary', { ok: b.ok, failed: b.failed, pending: b.pending + b.sending, cancelled: b.cancelled })}
+          {t('actions:batches.summary', { ok: fmt(b.ok), failed: fmt(b.failed), pending: fmt(b.pending + b.sending), cancelled: fmt(b.cancelled) })}
           {b.parentId ? ` · ${t('actions:results.retryOf')}` : ''}
         </p>
       ) : null}

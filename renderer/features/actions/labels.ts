@@ -95,3 +95,8 @@ export function fieldLabel(t: T, reason: string): string {
   const key = FIELD_KEY[reason];
   return key ? t(key) : t(FIELD_OTHER_KEY, { reason });
 }
+
+/** Plural options with the count formatted for the language ({{n}}: "1 029" / "1,029"). */
+export function cnt(count: number, lang: string): { count: number; n: string } {
+  return { count, n: new Intl.NumberFormat(lang).format(count) };
+}
