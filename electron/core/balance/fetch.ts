@@ -25,7 +25,7 @@ export async function fetchRange(ctx: CoreContext, q: { clientId: string; from: 
     do {
       const page = await api.transactions(q.clientId, {
         from: isoUtc(fromMs),
-        to: isoUtc(toMs - 1000),
+        to: isoUtc(toMs),
         limit: PAGE,
         ...(cursor ? { cursor } : {}),
       });
