@@ -156,3 +156,35 @@ describe('settings', () => {
     expect(meta).not.toContain(fp.token);
   });
 });
+
+describe('scheduler', () => {
+  it('with autoSync it syncs at start and schedules the next run at the interval', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'pd-sched-'));
+    const auto = await createCore({
+      dataDir: dir2,
+      mode: 'browser',
+      version: 'test',
+      connection: { kind: 'custom', url: fp.url, token: fp.token },
+      apiOptions: { retryBaseMs: 1, maxRetries: 1 },
+    });
+    try {
+      await new Promise<void>((resolve) => {
+        auto.onEvent((e) => {
+          if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') resolve();
+        });
+      });
+      await new Promise((r) => setImmediate(r));
+      const st = (await auto.call('sync.status', {})) as { nextSyncAt: string | null; running: boolean };
+      expect(st.running).toBe(false);
+      const delta = Date.parse(st.nextSyncAt!) - Date.now();
+      expect(delta).toBeGreaterThan(4 * 60_000);
+      expect(delta).toBeLessThanOrEqual(5 * 60_000);
+      await auto.call('settings.update', { syncIntervalMin: 30 });
+      const st2 = (await auto.call('sync.status', {})) as { nextSyncAt: string | null };
+      expect(Date.parse(st2.nextSyncAt!) - Date.now()).toBeGreaterThan(29 * 60_000);
+    } finally {
+      await auto.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+});
