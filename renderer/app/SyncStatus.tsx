@@ -8,7 +8,7 @@ import { useRegion, useSyncStatus, syncStatusKey } from './data';
 import { SYNC_PHASE_KEY } from '../ui/labels';
 import { useLang } from '../ui/format';
 import { useNow } from '../ui/useNow';
-import { errorText } from '../ui/errors';
+import { errorText, syncErrorCode } from '../ui/errors';
 
 const BANNERED = new Set(['offline', 'token_rejected', 'not_configured']);
 
@@ -20,6 +20,7 @@ export function SyncStatus() {
   const { zone } = useRegion();
   const status = useSyncStatus();
   const progress = useLive((s) => s.progress);
+  const liveConn = useLive((s) => s.connectivity);
   const syncNow = useMutation({
     mutationFn: () => call('sync.now', {}),
     onSettled: () => qc.invalidateQueries({ queryKey: syncStatusKey }),
@@ -30,6 +31,7 @@ export function SyncStatus() {
   // A sync.status answer newer than the last progress event wins (a failed sync sends no 'done').
   const live = progress !== null && !(s && !s.running && status.dataUpdatedAt > progressAt) ? progress : null;
   const running = live !== null || (s?.running ?? false);
+  const connectivity: string = liveConn?.state ?? s?.connectivity ?? 'unknown';
   const done = live?.done ?? s?.done ?? 0;
   const total = live ? live.total : (s?.total ?? null);
   const phase = live?.phase ?? s?.phase ?? null;
@@ -59,9 +61,9 @@ export function SyncStatus() {
         ) : null}
         {!running && syncNow.error ? <span className="sync-error">{errorText(t, syncNow.error)}</span> : null}
         {/* Offline, token and configuration problems have their banner; other sync failures show here. */}
-        {!running && !syncNow.error && s?.lastError && !BANNERED.has(s.lastError.code) ? (
+        {!running && !syncNow.error && s?.lastError && !BANNERED.has(connectivity) && !BANNERED.has(syncErrorCode(s.lastError.code)) ? (
           <span className="sync-error" data-testid="sync-error" title={s.lastError.message}>
-            {errorText(t, s.lastError)}
+            {errorText(t, { code: syncErrorCode(s.lastError.code) })}
           </span>
         ) : null}
       </div>

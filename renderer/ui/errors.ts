@@ -21,3 +21,13 @@ export function fieldErrors(t: TFunction, e: unknown): Record<string, string> {
   for (const [field, reason] of Object.entries(fields)) out[field] = t(FIELD_KEY[reason] ?? FIELD_OTHER_KEY);
   return out;
 }
+
+/** The sync engine's lastError code (an ApiError kind, the platform's code or http_<status>) as an AppErrorCode. */
+export function syncErrorCode(code: string): AppErrorCode {
+  const parsed = AppErrorCode.safeParse(code);
+  if (parsed.success) return parsed.data;
+  if (code === 'network' || code === 'timeout') return 'offline';
+  if (code === 'http_401') return 'token_rejected';
+  if (code === 'http_429') return 'rate_limited';
+  return 'platform_error';
+}

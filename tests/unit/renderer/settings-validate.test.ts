@@ -48,3 +48,15 @@ describe('settings form checks', () => {
     }
   });
 });
+
+describe('sync error codes', async () => {
+  const { syncErrorCode } = await import('../../../renderer/ui/errors');
+  it('maps the engine codes to translated errors', () => {
+    expect(syncErrorCode('network')).toBe('offline');
+    expect(syncErrorCode('timeout')).toBe('offline');
+    expect(syncErrorCode('bad_response')).toBe('bad_response');
+    expect(syncErrorCode('http_429')).toBe('rate_limited');
+    expect(syncErrorCode('http_503')).toBe('platform_error');
+    expect(syncErrorCode('something_new')).toBe('platform_error');
+  });
+});
