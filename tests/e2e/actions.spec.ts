@@ -174,7 +174,7 @@ test('select all ~1,000 of a filter -> type the number -> bulk with progress and
   await page.keyboard.press('Escape');
   await setLang(page, 'ru');
   await card.getByTestId('batch-results').click();
-  await expect(page.getByTestId('results-summary')).toContainText(`выполнено ${new Intl.NumberFormat('ru').format(n)}, ошибок 0`);
+  await expect(page.getByTestId('results-summary')).toContainText(`Выполнено ${new Intl.NumberFormat('ru').format(n)}, ошибок 0`);
   await shot(page, 'actions-results-ru');
   await demo('/__demo/faults', {});
 });

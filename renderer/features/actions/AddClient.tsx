@@ -82,7 +82,7 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
         ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
         ...(values.externalId.trim() ? { externalId: values.externalId.trim() } : {}),
       });
-      toast(t('actions:invite.done', { email: client.email }));
+      toast({ key: 'actions:invite.done', params: { email: client.email } });
       onClose();
     } catch (err) {
       const fields = (err as { fields?: Record<string, string> }).fields;

@@ -103,6 +103,7 @@ export default function AuditPage() {
 function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const fmt = (x: number) => new Intl.NumberFormat(lang).format(x);
   const res = r.result;
   const pending = res ? res.pending + res.sending : 0;
   return (
@@ -117,9 +118,9 @@ function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string 
         {open ? <div className="pd-ids">{r.clientIds.join(', ')}</div> : null}
       </td>
       <td>
-        {res ? t('actions:audit.resultSummary', { ok: res.ok, failed: res.failed }) : ''}
-        {pending ? <div className="pd-note">{t('actions:audit.resultPending', { pending })}</div> : null}
-        {res?.cancelled ? <div className="pd-note">{t('actions:audit.resultCancelled', { cancelled: res.cancelled })}</div> : null}
+        {res ? t('actions:audit.resultSummary', { ok: fmt(res.ok), failed: fmt(res.failed) }) : ''}
+        {pending ? <div className="pd-note">{t('actions:audit.resultPending', { pending: fmt(pending) })}</div> : null}
+        {res?.cancelled ? <div className="pd-note">{t('actions:audit.resultCancelled', { cancelled: fmt(res.cancelled) })}</div> : null}
         {r.batchId ? (
           <button type="button" className="pd-btn-link" onClick={() => openResults(r.batchId)}>
             {t('actions:progress.results')}

@@ -34,7 +34,7 @@ export default function InvitationsPage() {
   async function resend(i: InvitationRow) {
     try {
       await call('invitations.resend', { id: i.id });
-      toast(t('actions:invitations.resentDone', { email: i.email }));
+      toast({ key: 'actions:invitations.resentDone', params: { email: i.email } });
       void qc.invalidateQueries({ queryKey: ['invitations'] });
     } catch (e) {
       toast(errorText(t, e));
@@ -43,7 +43,7 @@ export default function InvitationsPage() {
   async function revoke(i: InvitationRow) {
     try {
       await call('invitations.revoke', { id: i.id });
-      toast(t('actions:invitations.revokedDone', { email: i.email }));
+      toast({ key: 'actions:invitations.revokedDone', params: { email: i.email } });
       setRevoking(null);
       void qc.invalidateQueries({ queryKey: ['invitations'] });
     } catch (e) {

@@ -1,24 +1,31 @@
-/** A short message at the bottom of the window (invitation sent, revoked, ...). */
+/**
+ * A short message at the bottom of the window (invitation sent, revoked, an error). Given as a
+ * catalogue key with its parameters, it follows a language switch while it is on screen.
+ */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import './actions.css';
 
-const useToastStore = create<{ text: string | null; seq: number }>(() => ({ text: null, seq: 0 }));
+type Message = string | { key: string; params?: Record<string, string | number> };
+const useToastStore = create<{ msg: Message | null; seq: number }>(() => ({ msg: null, seq: 0 }));
 
-export function useToast(): (text: string) => void {
-  return (text) => useToastStore.setState((s) => ({ text, seq: s.seq + 1 }));
+export function useToast(): (msg: Message) => void {
+  return (msg) => useToastStore.setState((s) => ({ msg, seq: s.seq + 1 }));
 }
 
 export function Toast() {
-  const { text, seq } = useToastStore();
+  const { t } = useTranslation();
+  const { msg, seq } = useToastStore();
   useEffect(() => {
-    if (!text) return;
-    const h = setTimeout(() => useToastStore.setState({ text: null }), 4000);
+    if (!msg) return;
+    const h = setTimeout(() => useToastStore.setState({ msg: null }), 4000);
     return () => clearTimeout(h);
-  }, [text, seq]);
-  return text ? (
+  }, [msg, seq]);
+  if (!msg) return null;
+  return (
     <div className="pd-toast" role="status" aria-live="polite" data-testid="toast">
-      {text}
+      {typeof msg === 'string' ? msg : t(msg.key, msg.params ?? {})}
     </div>
-  ) : null;
+  );
 }
