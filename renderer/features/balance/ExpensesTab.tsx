@@ -125,8 +125,8 @@ export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: st
                   <td className="num">
                     <Money minor={x.previousMinor} currency={cur} />
                   </td>
-                  <td className="num">
-                    <Money minor={x.amountMinor - x.previousMinor} currency={cur} />
+                  <td className={x.amountMinor > x.previousMinor ? 'num change-up' : x.amountMinor < x.previousMinor ? 'num change-down' : 'num'}>
+                    {`${x.amountMinor > x.previousMinor ? '+' : ''}${formatMoney(x.amountMinor - x.previousMinor, cur, lang)}`}
                   </td>
                 </tr>
               ))}

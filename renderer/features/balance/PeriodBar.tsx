@@ -33,7 +33,7 @@ export function PeriodBar({ today }: { today: string }) {
           value={v.from}
           max={v.to || undefined}
           data-testid="period-from"
-          onChange={(e) => e.target.value && v.set({ preset: 'custom', from: e.target.value })}
+          onChange={(e) => e.target.value && v.set({ preset: 'custom', from: e.target.value, ...(v.to && e.target.value > v.to ? { to: e.target.value } : {}) })}
         />
       </label>
       <label className="date-field">
@@ -43,7 +43,7 @@ export function PeriodBar({ today }: { today: string }) {
           value={v.to}
           min={v.from || undefined}
           data-testid="period-to"
-          onChange={(e) => e.target.value && v.set({ preset: 'custom', to: e.target.value })}
+          onChange={(e) => e.target.value && v.set({ preset: 'custom', to: e.target.value, ...(v.from && e.target.value < v.from ? { from: e.target.value } : {}) })}
         />
       </label>
       {v.preset === 'custom' ? <span className="chip active">{t(PRESET_KEY.custom)}</span> : null}
