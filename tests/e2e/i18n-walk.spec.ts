@@ -112,3 +112,19 @@ for (const lang of ['ru', 'en'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the walk notices a raw key and a clipped label', async ({ page }) => {
+  await page.goto(h.appUrl);
+  await expect(page.getByTestId('client-row').first()).toBeVisible();
+  await page.evaluate(() => {
+    const b = document.createElement('button');
+    b.style.cssText = 'width:40px;overflow:hidden;white-space:nowrap';
+    b.textContent = 'A label far too long for its button';
+    const s = document.createElement('span');
+    s.textContent = 'clients:missing.key';
+    document.querySelector('.page-head')?.append(b, s);
+  });
+  const found = await inspect(page);
+  expect(found.some((f) => f.kind === 'clipped' && f.text.startsWith('A label far'))).toBe(true);
+  expect(found.some((f) => f.kind === 'raw-key' && f.text === 'clients:missing.key')).toBe(true);
+});
