@@ -46,6 +46,12 @@ describe('migration 003', () => {
       insertTx(t.db, { client: 'a', atMs: Date.parse('2026-11-01T00:00:00Z'), amount: 1 });
       expect(t.db.prepare('SELECT client_id FROM ledger_dirty').pluck().all()).toEqual(['a']);
       expect(t.db.prepare('SELECT offset_min FROM ledger_rollup_meta').pluck().get()).toBe(180);
+      // A fetched period forgets itself when a row inside it is deleted (window pruning).
+      const at = Date.parse('2026-11-01T00:00:00Z');
+      t.db.prepare('INSERT INTO ledger_fetched (client_id, from_ms, to_ms, fetched_at) VALUES (?, ?, ?, 0)').run('a', at - 1000, at + 1000);
+      t.db.prepare('INSERT INTO ledger_fetched (client_id, from_ms, to_ms, fetched_at) VALUES (?, ?, ?, 0)').run('a', at + 5000, at + 9000);
+      t.db.prepare('DELETE FROM transactions WHERE at_ms < ?').run(at + 1);
+      expect(t.db.prepare('SELECT from_ms FROM ledger_fetched').pluck().all()).toEqual([at + 5000]);
     } finally {
       t.close();
     }

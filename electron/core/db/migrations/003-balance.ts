@@ -15,7 +15,8 @@
  * from the raw rows instead.
  *
  * '' stands for a null service or project, so the keys can be primary keys.
- * ledger_fetched keeps the periods fetched on demand outside the sync's window.
+ * ledger_fetched keeps the periods fetched on demand outside the sync's window; deleting a row inside
+ * one (the sync's window pruning) forgets that period, so the screens offer to fetch it again.
  */
 export const up = `
 CREATE TABLE ledger_rollup_meta (
@@ -53,6 +54,8 @@ CREATE TRIGGER ledger_dirty_ins AFTER INSERT ON transactions BEGIN
 END;
 CREATE TRIGGER ledger_dirty_del AFTER DELETE ON transactions BEGIN
   INSERT OR IGNORE INTO ledger_dirty (client_id) VALUES (OLD.client_id);
+  -- A period fetched on demand that loses a row (the sync prunes before its window) is no longer whole.
+  DELETE FROM ledger_fetched WHERE client_id = OLD.client_id AND from_ms <= OLD.at_ms AND to_ms > OLD.at_ms;
 END;
 CREATE TRIGGER ledger_dirty_upd AFTER UPDATE OF client_id, at_ms, kind, amount_minor, service, project_pid ON transactions BEGIN
   INSERT OR IGNORE INTO ledger_dirty (client_id) VALUES (OLD.client_id);
