@@ -54,7 +54,16 @@ export const REASON_KEY: Record<string, string> = {
   no_result: 'actions:reason.no_result',
   internal: 'actions:reason.internal',
   failed: 'actions:reason.failed',
+  client_exists: 'actions:reason.client_exists',
+  invalid_input: 'actions:reason.invalid_input',
 };
+
+function detailText(lang: Lang, detail: string | null): string | null {
+  if (!detail) return null;
+  if (detail.startsWith('retry:')) return tr(lang, 'actions:results.retryOf');
+  const [what, code] = detail.split('\t');
+  return code ? `${what} — ${reasonText(lang, code)}` : (what ?? null);
+}
 
 export function reasonText(lang: Lang, code: string | null): string {
   if (!code) return '';
@@ -164,7 +173,7 @@ export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | '
       r.result?.failed ?? null,
       r.result ? r.result.pending + r.result.sending : null,
       r.result?.cancelled ?? null,
-      r.detail?.startsWith('retry:') ? tr(lang, 'actions:results.retryOf') : r.detail,
+      detailText(lang, r.detail),
       r.clientIds.join(' '),
     ]);
   }

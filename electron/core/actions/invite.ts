@@ -114,7 +114,7 @@ export async function inviteClient(ctx: CoreContext, input: InviteInput): Promis
   } catch (e) {
     const err = inviteError(e);
     if (err.code === 'client_exists' || err.code === 'invalid_input') {
-      recordAudit(ctx.db, { at: ctx.now(), action: 'invite', clientIds: [], detail: `${body.email}: ${err.code}`, result: single(false) });
+      recordAudit(ctx.db, { at: ctx.now(), action: 'invite', clientIds: [], detail: `${body.email}\t${err.code}`, result: single(false) });
       ctx.changed(['audit']);
     }
     throw err;

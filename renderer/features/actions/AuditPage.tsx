@@ -2,6 +2,7 @@
 import { useDeferredValue, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { call } from '../../bridge';
 import type { AuditRow } from '../../../shared/contract/rpc/actions';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -10,11 +11,19 @@ import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { ActionsLayer } from './ActionsLayer';
 import { saveFile } from './download';
-import { ACTION_KEY, cnt } from './labels';
+import { ACTION_KEY, cnt, reasonLabel } from './labels';
 import { useToast } from './toast';
 import { openResults } from './useBatches';
 
 const PAGE = 100;
+
+/** The detail column: a retry's origin, or "email — reason" of a refused invite, or the email. */
+function detailText(t: TFunction, detail: string | null): string {
+  if (!detail) return '';
+  if (detail.startsWith('retry:')) return t('actions:results.retryOf');
+  const [what, code] = detail.split('\t');
+  return code ? `${what} — ${reasonLabel(t, code)}` : (what ?? '');
+}
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -127,7 +136,7 @@ function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string 
           </button>
         ) : null}
       </td>
-      <td>{r.detail?.startsWith('retry:') ? t('actions:results.retryOf') : (r.detail ?? '')}</td>
+      <td>{detailText(t, r.detail)}</td>
     </tr>
   );
 }

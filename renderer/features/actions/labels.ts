@@ -36,6 +36,8 @@ export const REASON_KEY: Record<string, string> = {
   no_result: 'actions:reason.no_result',
   internal: 'actions:reason.internal',
   failed: 'actions:reason.failed',
+  client_exists: 'actions:reason.client_exists',
+  invalid_input: 'actions:reason.invalid_input',
 };
 export const REASON_OTHER_KEY = 'actions:reason.other';
 
