@@ -63,8 +63,8 @@ function fingerprint(db: Db, now: number): string {
       "SELECT count(*) AS n, max(balance_as_of) AS b, max(updated_at) AS u, total(payment_minor) AS p, total(bonus_minor) AS o, total(payment_model = 'prepaid') AS m FROM clients",
     )
     .get() as { n: number; b: string | null; u: string | null; p: number; o: number; m: number };
-  const t = db.prepare('SELECT max(rowid) AS r, count(*) AS n FROM transactions').get() as { r: number | null; n: number };
-  return JSON.stringify([c.n, c.b, c.u, c.p, c.o, c.m, t.r, t.n, Math.floor(now / DAY_MS)]);
+  const t = db.prepare('SELECT max(rowid) AS r FROM transactions').get() as { r: number | null };
+  return JSON.stringify([c.n, c.b, c.u, c.p, c.o, c.m, t.r, Math.floor(now / DAY_MS)]);
 }
 
 /**
@@ -97,15 +97,21 @@ export function evaluateAlerts(ctx: Pick<CoreContext, 'db' | 'now' | 'changed'>,
       : db.prepare('SELECT id, payment_minor, bonus_minor, currency, payment_model, 0 AS spent FROM clients').all()
   ) as FactsDb[];
 
-  const existing = new Map<string, { since: string }>();
-  for (const r of db.prepare('SELECT client_id, kind, since FROM alerts').all() as { client_id: string; kind: string; since: string }[]) {
-    existing.set(`${r.client_id}|${r.kind}`, { since: r.since });
+  /** What each current alert says, to write only the rows that change. */
+  const existing = new Map<string, string>();
+  for (const r of db.prepare("SELECT client_id, kind, balance_minor || '|' || currency || '|' || ifnull(threshold_minor, '') || '|' || ifnull(days, '') || '|' || ifnull(limit_days, '') AS v FROM alerts").all() as {
+    client_id: string;
+    kind: string;
+    v: string;
+  }[]) {
+    existing.set(`${r.client_id}|${r.kind}`, r.v);
   }
   const nowIso = new Date(now).toISOString();
   const insert = db.prepare(
-    `INSERT INTO alerts (client_id, kind, balance_minor, currency, threshold_minor, days, limit_days, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(client_id, kind) DO UPDATE SET balance_minor = excluded.balance_minor, currency = excluded.currency,
-       threshold_minor = excluded.threshold_minor, days = excluded.days, limit_days = excluded.limit_days`,
+    'INSERT INTO alerts (client_id, kind, balance_minor, currency, threshold_minor, days, limit_days, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const update = db.prepare(
+    'UPDATE alerts SET balance_minor = ?, currency = ?, threshold_minor = ?, days = ?, limit_days = ? WHERE client_id = ? AND kind = ?',
   );
   const del = db.prepare('DELETE FROM alerts WHERE client_id = ? AND kind = ?');
   let added = 0;
@@ -121,8 +127,13 @@ export function evaluateAlerts(ctx: Pick<CoreContext, 'db' | 'now' | 'changed'>,
       for (const f of firing) {
         const key = `${c.id}|${f.kind}`;
         keep.add(key);
-        if (!existing.has(key)) added++;
-        insert.run(c.id, f.kind, c.payment_minor, c.currency, f.thresholdMinor, f.days, f.limitDays, existing.get(key)?.since ?? nowIso);
+        const was = existing.get(key);
+        if (was === undefined) {
+          added++;
+          insert.run(c.id, f.kind, c.payment_minor, c.currency, f.thresholdMinor, f.days, f.limitDays, nowIso);
+        } else if (was !== `${c.payment_minor}|${c.currency}|${f.thresholdMinor ?? ''}|${f.days ?? ''}|${f.limitDays ?? ''}`) {
+          update.run(c.payment_minor, c.currency, f.thresholdMinor, f.days, f.limitDays, c.id, f.kind);
+        }
       }
     }
     for (const key of existing.keys()) {
@@ -155,7 +166,8 @@ interface AlertDb {
 const KIND_ORDER = "CASE a.kind WHEN 'negative' THEN 0 WHEN 'freeze_soon' THEN 1 ELSE 2 END";
 
 export function listAlerts(ctx: CoreContext): { items: AlertRow[]; unseen: number; feedbackDue: number } {
-  evaluateAlerts(ctx);
+  // While a sync writes page after page, answer from the last evaluation; the next read after it re-evaluates.
+  if (!ctx.host?.syncStatus().running) evaluateAlerts(ctx);
   const rows = ctx.db
     .prepare(
       `SELECT a.*, c.name, c.email FROM alerts a LEFT JOIN clients c ON c.id = a.client_id

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { resources, type Lang } from '../../../shared/i18n/index';
 import { SERVICE_CODES, type Currency, type ServiceCode } from '../../../shared/contract/platform';
@@ -128,6 +129,12 @@ export function monthTotals(db: Db, month: string, zone: string, clientIds?: str
 
 const major = (minor: number) => minor / 100;
 
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Writes the workbook with exceljs' streaming writer (rows are committed as they are written, so
+ * memory stays flat and the thread yields between chunks for other calls).
+ */
 export async function buildWorkbook(
   totals: ClientTotals[],
   month: string,
@@ -135,88 +142,117 @@ export async function buildWorkbook(
   lang: Lang,
   onProgress: (done: number) => void = () => {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Partner Desk';
   const used = new Set<string>();
   const services = [...SERVICE_CODES, 'other'] as const;
   const svcLabel = (s: (typeof services)[number]) => tr(lang, SERVICE_KEY[s]);
-  const summary = wb.addWorksheet(uniqueSheetName(tr(lang, 'partner:report.sheet.summary'), used));
-  summary.addRow([tr(lang, 'partner:report.sheet.title', { month, zone })]).font = { bold: true };
-  const header = [
-    tr(lang, 'partner:report.col.client'),
-    tr(lang, 'partner:report.col.email'),
-    tr(lang, 'partner:report.col.id'),
-    tr(lang, 'partner:report.col.model'),
-    ...services.map(svcLabel),
-    tr(lang, 'partner:report.col.debits'),
-    tr(lang, 'partner:report.col.credits'),
-    tr(lang, 'partner:report.col.operations'),
-  ];
-  summary.addRow(header).font = { bold: true };
-  const fmtCols = (ws: ExcelJS.Worksheet, from: number, to: number, currency: Currency) => {
-    for (let c = from; c <= to; c++) ws.getColumn(c).numFmt = MONEY_FMT[currency];
+  const put = (ws: ExcelJS.Worksheet, values: (string | number | null)[], money: number[] = [], fmt = MONEY_FMT.RUB, bold = false) => {
+    const row = ws.addRow(values);
+    for (const c of money) row.getCell(c).numFmt = fmt;
+    if (bold) row.font = { bold: true };
+    row.commit();
   };
+
   const currency = totals[0]?.currency ?? 'RUB';
-  fmtCols(summary, 5, 5 + services.length + 1, currency);
+  const summary = wb.addWorksheet(uniqueSheetName(tr(lang, 'partner:report.sheet.summary'), used), { views: [{ state: 'frozen', ySplit: 2 }] });
+  summary.columns = [{ width: 36 }, { width: 28 }, { width: 14 }, { width: 14 }, ...services.map(() => ({ width: 16 })), { width: 16 }, { width: 16 }, { width: 12 }];
+  const moneyCols = Array.from({ length: services.length + 2 }, (_, i) => 5 + i);
+  put(summary, [tr(lang, 'partner:report.sheet.title', { month, zone })], [], MONEY_FMT[currency], true);
+  put(
+    summary,
+    [
+      tr(lang, 'partner:report.col.client'),
+      tr(lang, 'partner:report.col.email'),
+      tr(lang, 'partner:report.col.id'),
+      tr(lang, 'partner:report.col.model'),
+      ...services.map(svcLabel),
+      tr(lang, 'partner:report.col.debits'),
+      tr(lang, 'partner:report.col.credits'),
+      tr(lang, 'partner:report.col.operations'),
+    ],
+    [],
+    MONEY_FMT[currency],
+    true,
+  );
   const sum = new Map<string, number>();
+  let k = 0;
   for (const t of totals) {
     const svc = services.map((s) => t.byService.get(s)?.amount ?? 0);
     services.forEach((s, i) => sum.set(s, (sum.get(s) ?? 0) + (svc[i] ?? 0)));
-    summary.addRow([
-      t.name ?? t.email,
-      t.email,
-      t.id,
-      t.paymentModel === 'prepaid' || t.paymentModel === 'postpaid' ? tr(lang, MODEL_KEY[t.paymentModel]) : '',
-      ...svc.map(major),
-      major(t.debits),
-      major(t.credits),
-      t.operations,
-    ]);
+    put(
+      summary,
+      [
+        t.name ?? t.email,
+        t.email,
+        t.id,
+        t.paymentModel === 'prepaid' || t.paymentModel === 'postpaid' ? tr(lang, MODEL_KEY[t.paymentModel]) : '',
+        ...svc.map(major),
+        major(t.debits),
+        major(t.credits),
+        t.operations,
+      ],
+      moneyCols,
+      MONEY_FMT[t.currency],
+    );
+    if (++k % 2000 === 0) await tick();
   }
-  const total = summary.addRow([
-    tr(lang, 'partner:report.col.total'),
-    '',
-    '',
-    '',
-    ...services.map((s) => major(sum.get(s) ?? 0)),
-    major(totals.reduce((a, t) => a + t.debits, 0)),
-    major(totals.reduce((a, t) => a + t.credits, 0)),
-    totals.reduce((a, t) => a + t.operations, 0),
-  ]);
-  total.font = { bold: true };
+  put(
+    summary,
+    [
+      tr(lang, 'partner:report.col.total'),
+      '',
+      '',
+      '',
+      ...services.map((s) => major(sum.get(s) ?? 0)),
+      major(totals.reduce((a, t) => a + t.debits, 0)),
+      major(totals.reduce((a, t) => a + t.credits, 0)),
+      totals.reduce((a, t) => a + t.operations, 0),
+    ],
+    moneyCols,
+    MONEY_FMT[currency],
+    true,
+  );
   if (totals.length > MAX_CLIENT_SHEETS) {
-    summary.addRow([tr(lang, 'partner:report.sheet.capped', { shown: MAX_CLIENT_SHEETS, total: totals.length })]);
+    put(summary, [tr(lang, 'partner:report.sheet.capped', { shown: MAX_CLIENT_SHEETS, total: totals.length })]);
   }
-  summary.getColumn(1).width = 36;
-  summary.getColumn(2).width = 28;
-  summary.views = [{ state: 'frozen', ySplit: 2 }];
+  summary.commit();
 
   let done = 0;
   for (const t of totals.slice(0, MAX_CLIENT_SHEETS)) {
     const ws = wb.addWorksheet(uniqueSheetName(t.name ?? t.email ?? t.id, used));
-    ws.addRow([t.name ?? t.email]).font = { bold: true };
-    ws.addRow([tr(lang, 'partner:report.col.id'), t.id]);
-    ws.addRow([tr(lang, 'partner:report.col.email'), t.email]);
-    ws.addRow([tr(lang, 'partner:report.col.month'), month, zone]);
-    ws.addRow([]);
-    ws.addRow([tr(lang, 'partner:report.col.service'), tr(lang, 'partner:report.col.operations'), tr(lang, 'partner:report.col.amount')]).font = { bold: true };
+    ws.columns = [{ width: 30 }, { width: 14 }, { width: 18 }];
+    const fmt = MONEY_FMT[t.currency];
+    put(ws, [t.name ?? t.email], [], fmt, true);
+    put(ws, [tr(lang, 'partner:report.col.id'), t.id]);
+    put(ws, [tr(lang, 'partner:report.col.email'), t.email]);
+    put(ws, [tr(lang, 'partner:report.col.month'), month, zone]);
+    put(ws, []);
+    put(ws, [tr(lang, 'partner:report.col.service'), tr(lang, 'partner:report.col.operations'), tr(lang, 'partner:report.col.amount')], [], fmt, true);
     for (const s of services) {
       const v = t.byService.get(s);
-      if (v) ws.addRow([svcLabel(s), v.count, major(v.amount)]);
+      if (v) put(ws, [svcLabel(s), v.count, major(v.amount)], [3], fmt);
     }
-    ws.addRow([tr(lang, 'partner:report.col.debits'), null, major(t.debits)]).font = { bold: true };
-    ws.addRow([tr(lang, 'partner:report.col.credits'), null, major(t.credits)]);
-    ws.getColumn(3).numFmt = MONEY_FMT[t.currency];
-    ws.getColumn(1).width = 30;
-    ws.getColumn(3).width = 18;
+    put(ws, [tr(lang, 'partner:report.col.debits'), null, major(t.debits)], [3], fmt, true);
+    put(ws, [tr(lang, 'partner:report.col.credits'), null, major(t.credits)], [3], fmt);
+    ws.commit();
     done++;
     if (done % 50 === 0) {
       onProgress(done);
-      await new Promise<void>((r) => setImmediate(r));
+      await tick();
     }
   }
   onProgress(done);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 // ---------- background jobs ----------
@@ -226,17 +262,22 @@ const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function startReport(ctx: CoreContext, month: string, lang: Lang, clientIds?: string[]): { jobId: string } {
   const jobId = randomUUID();
   const zone = ctx.timeZone();
-  const totals = monthTotals(ctx.db, month, zone, clientIds);
-  const total = Math.min(totals.length, MAX_CLIENT_SHEETS);
-  const job: ReportJob = { jobId, state: 'running', done: 0, total, error: null, file: null };
+  const job: ReportJob = { jobId, state: 'running', done: 0, total: 0, error: null, file: null };
   jobs.set(jobId, job);
   for (const k of [...jobs.keys()].slice(0, Math.max(0, jobs.size - 5))) jobs.delete(k);
   const progress = () => ctx.emit('report.progress', { jobId, state: job.state, done: job.done, total: job.total });
+  let total = 0;
   setImmediate(() => {
-    buildWorkbook(totals, month, zone, lang, (done) => {
-      job.done = done;
-      progress();
-    })
+    Promise.resolve()
+      .then(() => {
+        const totals = monthTotals(ctx.db, month, zone, clientIds);
+        total = job.total = Math.min(totals.length, MAX_CLIENT_SHEETS);
+        progress();
+        return buildWorkbook(totals, month, zone, lang, (done) => {
+          job.done = done;
+          progress();
+        });
+      })
       .then((buf) => {
         job.file = { fileName: tr(lang, 'partner:report.fileName', { month }), mime: MIME, base64: buf.toString('base64') };
         job.done = total;

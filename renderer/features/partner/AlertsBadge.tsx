@@ -30,6 +30,7 @@ export default function AlertsBadge() {
   useEffect(
     () =>
       onEvent((e) => {
+        if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') void qc.invalidateQueries({ queryKey: alertsKey });
         if (e.event !== 'data.changed') return;
         const { tables } = e.payload as { tables: string[] };
         if (tables.some((x) => x === 'clients' || x === 'transactions' || x === 'deals')) void qc.invalidateQueries({ queryKey: alertsKey });
