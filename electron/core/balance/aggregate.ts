@@ -153,14 +153,16 @@ export function aggregate(
   } else {
     dayRanges.push([from, to]);
   }
-  // Days: grouped in SQL by day (or by Monday-based week index), mapped to buckets here.
+  // Days: grouped in SQL by day (or by Monday-based week index), mapped to buckets here. A range
+  // inside one bucket (no buckets; one month or year, as the edges of useMonthly are) needs no day.
   const unit = g === 'week' ? '(day + 3) / 7' : 'day';
-  const sql = `SELECT ${g ? unit : '0'} AS u${sel}, sum(amount_minor) AS a, sum(n) AS n FROM ledger_daily
-    WHERE client_id = ? AND day >= ? AND day <= ?${f.sql} GROUP BY u${sel}`;
   for (const [a, b] of dayRanges) {
+    const oneBucket = !g || (g === 'month' && a.slice(0, 7) === b.slice(0, 7)) || (g === 'year' && a.slice(0, 4) === b.slice(0, 4));
+    const sql = `SELECT ${oneBucket ? '0' : unit} AS u${sel}, sum(amount_minor) AS a, sum(n) AS n FROM ledger_daily
+      WHERE client_id = ? AND day >= ? AND day <= ?${f.sql} GROUP BY u${sel}`;
     for (const r of prepared(db, sql).iterate(clientId, epochDay(a), epochDay(b), ...f.params) as Iterable<Record<string, unknown>>) {
       const u = r.u as number;
-      const bucket = !g ? '' : g === 'week' ? dayToDate(u * 7 - 3) : bucketStart(dayToDate(u), g);
+      const bucket = !g ? '' : oneBucket ? bucketStart(a, g) : g === 'week' ? dayToDate(u * 7 - 3) : bucketStart(dayToDate(u), g);
       add(bucket, r);
     }
   }
