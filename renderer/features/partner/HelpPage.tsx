@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNav } from '../../state/nav';
 import { HELP_IDS, helpIdOf, helpLink, type HelpId } from './helpLink';
 import { HELP_KEY } from './keys';
 import './partner.css';
@@ -28,6 +29,7 @@ function Highlight({ text, q }: { text: string; q: string }) {
 
 export default function HelpPage() {
   const { t } = useTranslation();
+  const go = useNav((s) => s.go);
   const [q, setQ] = useState('');
   const [target, setTarget] = useState<HelpId | null>(() => (typeof location === 'undefined' ? null : helpIdOf(location.hash)));
   const [open, setOpen] = useState<Set<HelpId>>(() => new Set(target ? [target] : []));
@@ -108,6 +110,11 @@ export default function HelpPage() {
               <Highlight text={it.a} q={q.trim()} />
             </p>
             <div className="pt-actions">
+              {it.id === 'who' ? (
+                <button type="button" className="btn btn-small btn-primary" onClick={() => go('apply')} data-testid="help-apply">
+                  {t('partner:apply.title')}
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="btn btn-small"

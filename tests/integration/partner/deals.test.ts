@@ -239,4 +239,35 @@ describe('the core against the platform', () => {
       }
     }
   });
+
+  it('alerts after the sync match the cache: one negative alert per client in debt; report.start -> progress -> file over RPC', async () => {
+    await core.call('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: true, freezeDays: null });
+    const list = (await core.call('alerts.list', {})) as { items: { clientId: string; kind: string }[]; unseen: number };
+    const debtors = core.ctx.db.prepare('SELECT id FROM clients WHERE payment_minor < 0 ORDER BY id').pluck().all() as string[];
+    expect(debtors.length).toBeGreaterThan(0);
+    expect(list.items.filter((a) => a.kind === 'negative').map((a) => a.clientId).sort()).toEqual(debtors);
+    expect(list.unseen).toBe(list.items.length);
+    await expect(core.call('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: true, freezeDays: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(core.call('report.start', { month: '2026-13', lang: 'ru' })).rejects.toMatchObject({ code: 'invalid_input' });
+
+    const months = (await core.call('report.months', {})) as { months: { month: string; cached: boolean }[] };
+    const month = months.months[1]!.month;
+    const events: { jobId: string; state: string; done: number; total: number }[] = [];
+    let resolveDone: () => void = () => {};
+    const finished = new Promise<void>((r) => (resolveDone = r));
+    const off = core.onEvent((e) => {
+      if (e.event !== 'report.progress') return;
+      const p = e.payload as { jobId: string; state: string; done: number; total: number };
+      events.push(p);
+      if (p.state !== 'running') resolveDone();
+    });
+    const { jobId } = (await core.call('report.start', { month, lang: 'en' })) as { jobId: string };
+    await finished;
+    off();
+    const job = (await core.call('report.get', { jobId })) as { state: string; file: { fileName: string; base64: string } | null; total: number };
+    expect(job.state).toBe('done');
+    expect(job.file?.fileName).toBe(`consumption-${month}.xlsx`);
+    expect(events.every((e) => e.jobId === jobId)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ state: 'done', done: job.total });
+  });
 });
