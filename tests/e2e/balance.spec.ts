@@ -187,3 +187,22 @@ test('offline: the client page reads the cache, says "as of", and cannot fetch o
     await page.screenshot({ path: join(SCREENS, `balance-offline-${lang}.png`) });
   }
 });
+
+test('Kazakhstan: times in Astana time (UTC+6), money in tenge', async ({ page }) => {
+  test.setTimeout(120_000);
+  const kz = await startWebHarness({ clients: 20, seed: 9, region: 'kazakhstan' });
+  try {
+    await page.goto(kz.appUrl);
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+    await page.getByTestId('client-row').first().click();
+    await expect(page.getByTestId('client-card')).toBeVisible();
+    for (const lang of ['ru', 'en'] as const) {
+      await setLang(page, lang);
+      await expect(page.getByTestId('zone-note')).toContainText(lang === 'ru' ? 'Астана, UTC+6' : 'Astana, UTC+6');
+      await expect(page.getByTestId('balance-payment')).toContainText('₸');
+      await page.screenshot({ path: join(SCREENS, `balance-kz-${lang}.png`) });
+    }
+  } finally {
+    await kz.stop();
+  }
+});
