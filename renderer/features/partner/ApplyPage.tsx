@@ -80,7 +80,7 @@ export default function ApplyPage() {
     <div className="pt-note" data-testid="apply-note">
       <div>{t('partner:apply.note48h')}</div>
       <div>
-        {t('partner:apply.noAnswer', { email: support })}{' '}
+        {t('partner:apply.noAnswer')}{' '}
         <a href={`mailto:${support}`}>{support}</a>
       </div>
     </div>
