@@ -5,10 +5,12 @@
  * and read back), alerts (listed after sync, nav badge, a threshold). Screenshots of each screen
  * in both languages go to tests/artifacts/screens/partner-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { startWebServer } from '../../electron/web/server';
 import { startWebHarness, type WebHarness } from '../support/web';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
@@ -151,3 +153,23 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(page.getByTestId('alerts-badge')).toHaveCount(0);
   });
 }
+
+test('first run (no connection): the not-configured banner leads to the application form', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-e2e-firstrun-'));
+  const server = await startWebServer({ port: 0, dataDir: join(dir, 'app'), rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), connection: null, version: 'e2e', autoSync: false });
+  try {
+    await page.goto(`${server.url}/?token=${server.token}`);
+    for (const lang of ['ru', 'en'] as const) {
+      await setLang(page, lang);
+      await expect(page.getByTestId('banner-not-configured')).toBeVisible();
+      await page.getByTestId('banner-apply').click();
+      await expect(page.getByTestId('page-apply')).toBeVisible();
+      await expect(page.getByTestId('apply-note')).toContainText('48');
+      await shot(page, `first-run-apply-${lang}`);
+      await page.getByTestId('nav-clients').click();
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
