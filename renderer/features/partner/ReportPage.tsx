@@ -12,6 +12,7 @@ import { errorText } from '../../ui/errors';
 import { useLang } from '../../ui/format';
 import { Loading, ErrorState } from '../../ui/States';
 import { saveBase64File } from './file';
+import { useSelection } from '../../state/selection';
 import './partner.css';
 
 function monthLabel(month: string, lang: string): string {
@@ -37,6 +38,7 @@ export default function ReportPage() {
   const chosen = month ?? months.data?.months[1]?.month ?? months.data?.current ?? null;
   const cached = months.data?.months.find((m) => m.month === chosen)?.cached ?? true;
   const ids = parseIds(idsText);
+  const selected = useSelection((x) => x.ids);
 
   useEffect(() => {
     if (!job || job.state !== 'running') return;
@@ -102,6 +104,19 @@ export default function ReportPage() {
               <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
               {t('partner:report.scopeAll')}
             </label>
+            {selected.size > 0 ? (
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="report-use-selection"
+                onClick={() => {
+                  setScope('list');
+                  setIdsText([...selected].join('\n'));
+                }}
+              >
+                {t('partner:report.useSelection', { count: selected.size })}
+              </button>
+            ) : null}
             <label className="pt-check">
               <input type="radio" name="scope" checked={scope === 'list'} onChange={() => setScope('list')} data-testid="report-scope-list" />
               {t('partner:report.scopeList')}
