@@ -6,6 +6,9 @@
  *   request leaves. The key is derived from the rows' own keys, so a process killed mid-request
  *   finds the same rows in 'sending' on restart and re-sends the same body with the same key: the
  *   platform replays its answer instead of applying the action twice.
+ * - Within a batch, the next chunk is claimed and sent as soon as the previous answer arrives, before
+ *   that answer is recorded (the bookkeeping overlaps the network; one request in flight at a time
+ *   but for that overlap; never across batches, so no client's actions are reordered).
  * - A chunk of one row (or any chunk once the platform has no bulk endpoint) goes per client with
  *   bounded concurrency, each request with the row's own key.
  * - 429 waits Retry-After; 5xx and malformed answers back off exponentially with jitter and give up
@@ -62,6 +65,8 @@ interface Claim {
   action: BulkAction;
   chunkKey: string | null;
   rows: ClaimRow[];
+  /** The request, when it was started early (the next chunk of a batch goes out before the last answer is recorded). */
+  req?: Promise<BulkResult>;
 }
 type Outcome = { kind: 'ok' } | { kind: 'failed'; error: string } | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
 
@@ -85,6 +90,7 @@ export class ActionRunner {
   private woken = false;
   private idleWaiters: (() => void)[] = [];
   private streak = 0;
+  private prefetched: Claim | null = null;
   state: RunnerState = 'idle';
 
   constructor(deps: RunnerDeps, opts: RunnerOptions = {}) {
@@ -151,7 +157,8 @@ export class ActionRunner {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      const claim = this.claim();
+      const claim = this.prefetched ?? this.claim();
+      this.prefetched = null;
       if (!claim) {
         this.state = 'idle';
         this.streak = 0;
@@ -200,25 +207,49 @@ export class ActionRunner {
           ).run(now, first.batch_id, rows[0]!.seq, rows[rows.length - 1]!.seq);
         }
       } else {
-        rows = db
-          .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
-          .all(first.batch_id, this.chunkSize) as ClaimRow[];
-        chunkKey = this.bulkSupported && rows.length > 1 ? chunkKeyOf(first.action, rows.map((r) => r.idempotency_key)) : null;
-        // The claimed rows are the batch's first pending ones by seq: every pending row of the batch
-        // between the first and the last of them is one of them, so one ranged UPDATE marks them.
-        db.prepare(
-          `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
-           WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
-        ).run(chunkKey, now, first.batch_id, rows[0]!.seq, rows[rows.length - 1]!.seq);
+        return this.claimPending(first.batch_id, first.action, now) as Claim;
       }
       return { batchId: first.batch_id, action: first.action, chunkKey, rows };
     }).immediate();
   }
 
+  /** Marks the batch's next pending rows (up to a chunk) as sending, with the chunk's key. */
+  private claimPending(batchId: string, action: BulkAction, now: number): Claim | null {
+    const db = this.d.db;
+    const rows = db
+      .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
+      .all(batchId, this.chunkSize) as ClaimRow[];
+    if (rows.length === 0) return null;
+    const chunkKey = this.bulkSupported && rows.length > 1 ? chunkKeyOf(action, rows.map((r) => r.idempotency_key)) : null;
+    // The claimed rows are the batch's first pending ones by seq: every pending row of the batch
+    // between the first and the last of them is one of them, so one ranged UPDATE marks them.
+    db.prepare(
+      `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
+       WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
+    ).run(chunkKey, now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
+    return { batchId, action, chunkKey, rows };
+  }
+
+  /**
+   * After a chunk's answer and before recording it: claim and send the batch's next chunk, so the
+   * bookkeeping overlaps the network. Only within one batch (its clients are distinct), so no
+   * client's actions are reordered; a crash leaves both chunks 'sending' with their keys.
+   */
+  private prefetchNext(claim: Claim): void {
+    if (!this.bulkSupported || this.stopped) return;
+    const next = this.d.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.d.now())).immediate();
+    if (!next) return;
+    if (next.chunkKey) {
+      next.req = this.d.api().bulk(next.action, next.rows.map((r) => r.client_id), next.chunkKey);
+      next.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+    }
+    this.prefetched = next;
+  }
+
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
     let res: BulkResult;
     try {
-      res = await this.d.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
+      res = await (claim.req ?? this.d.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined));
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'http' && (e.status === 404 || e.status === 405) && !e.code) {
         // No bulk endpoint on this platform: the same rows go per client.
@@ -237,6 +268,9 @@ export class ActionRunner {
       const x = byId.get(r.client_id);
       outcomes.set(r.client_id, !x ? { kind: 'failed', error: 'no_result' } : x.ok ? { kind: 'ok' } : { kind: 'failed', error: x.error ?? 'failed' });
     }
+    this.prefetchNext(claim);
+    // Let the next request leave before the bookkeeping of this answer (fetch writes it on a later tick).
+    if (this.prefetched?.req) await new Promise<void>((r) => setImmediate(r));
     this.apply(claim, outcomes);
     return null;
   }
