@@ -95,13 +95,17 @@ describe('a process killed mid-bulk', () => {
     expect(enqueued).not.toBeNull();
     expect(enqueued!.count).toBe(N);
 
-    // What the killed process left: two chunks done, the third in 'sending', the rest pending.
+    // What the killed process left: the first chunk(s) recorded, the third in 'sending' (and the
+    // second too when the kill landed before its answer was recorded), the rest pending.
     const db = new Database(join(work, 'app', 'cache.sqlite'), { readonly: true });
-    const states = Object.fromEntries(
+    const states: Record<string, number> = Object.fromEntries(
       (db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
     );
     db.close();
-    expect(states).toEqual({ ok: 200, sending: 100, pending: 150 });
+    expect(states.pending).toBe(150);
+    expect(states.ok! + states.sending!).toBe(300);
+    expect(states.sending).toBeGreaterThanOrEqual(100);
+    const wasSending = states.sending!;
     // The platform applied three chunks.
     expect(platformChanges(platform.dbFile, seq0).changed.size).toBe(300);
 
@@ -117,7 +121,7 @@ describe('a process killed mid-bulk', () => {
     const keys = after.prepare('SELECT DISTINCT chunk_key FROM outbox').pluck().all() as string[];
     after.close();
     expect(rows.every((r) => r.state === 'ok')).toBe(true); // a repeated delete would be not_found
-    expect(rows.filter((r) => r.attempts === 2)).toHaveLength(100); // the held chunk, sent twice with one key
+    expect(rows.filter((r) => r.attempts === 2)).toHaveLength(wasSending); // re-sent once, with the same key
     expect(keys).toHaveLength(5);
     const changes = platformChanges(platform.dbFile, seq0);
     expect(changes.changed.size).toBe(N);
