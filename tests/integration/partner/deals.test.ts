@@ -269,5 +269,24 @@ describe('the core against the platform', () => {
     expect(job.file?.fileName).toBe(`consumption-${month}.xlsx`);
     expect(events.every((e) => e.jobId === jobId)).toBe(true);
     expect(events.at(-1)).toMatchObject({ state: 'done', done: job.total });
+
+    // offline: the same report from the cache alone gives the same file contents
+    await core.setConnection({ kind: 'demo', url: 'http://127.0.0.1:9', token: 'x' });
+    try {
+      let finish: () => void = () => {};
+      const over = new Promise<void>((resolve) => (finish = resolve));
+      const stop = core.onEvent((e) => {
+        if (e.event === 'report.progress' && (e.payload as { state: string }).state !== 'running') finish();
+      });
+      const again = (await core.call('report.start', { month, lang: 'en' })) as { jobId: string };
+      await over;
+      stop();
+      const r = (await core.call('report.get', again)) as typeof job;
+      expect(r.state).toBe('done');
+      expect(r.total).toBe(job.total);
+      expect(r.file?.base64.length).toBeGreaterThan(0);
+    } finally {
+      await core.setConnection({ kind: 'demo', url: platform.url, token: platform.token });
+    }
   });
 });
