@@ -141,6 +141,28 @@ test('select 3 -> block -> confirm with the platform consequences -> statuses sh
   for (const id of ids) expect((await api.getClient(id!)).status).toBe('blocked');
 });
 
+test('keyboard and modifier clicks select: Space, Shift+Arrow, Ctrl-click, Ctrl+A, Escape', async ({ page }) => {
+  await page.goto(h.appUrl);
+  await setLang(page, 'en');
+  const rows = page.getByTestId('client-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.nth(0).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 clients selected');
+  await rows.nth(5).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('bulk-count')).toHaveText('4 clients selected');
+  await expect(page).not.toHaveURL(/#\/client\//); // a modifier click selects, it does not open the client
+  await rows.nth(0).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  const total = new Intl.NumberFormat('en').format(Number((await page.getByTestId('clients-count').innerText()).replace(/\D/g, '')));
+  await expect(page.getByTestId('bulk-count')).toHaveText(`${total} clients selected`);
+  await shot(page, 'actions-bulkbar-all-en');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
+});
+
 test('select all ~1,000 of a filter -> type the number -> bulk with progress and results', async ({ page }) => {
   await demo('/__demo/faults', { latency_ms: 150 });
   await page.goto(h.appUrl);
