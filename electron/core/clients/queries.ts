@@ -98,19 +98,18 @@ export function setSearchIndexReady(db: Database.Database, ready: boolean): void
   else searchIndexOff.add(db);
 }
 
-/** The FTS5 query for a search: every trigram of it (AND), each quoted; null under 3 characters. */
+/**
+ * The FTS5 query for a search: the whole string as one phrase of trigrams, which the trigram
+ * index answers as an exact substring match; null under 3 characters (those scan).
+ */
 export function trigramQuery(q: string): string | null {
-  const chars = [...q];
-  if (chars.length < 3) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map((g) => '"' + g.replaceAll('"', '""') + '"').join(' AND ');
+  if ([...q].length < 3) return null;
+  return '"' + q.replaceAll('"', '""') + '"';
 }
 
 /**
  * The WHERE clause of a filter, with named parameters only. `viaIndex`: find the search's
- * candidates with the trigram index (few matches); otherwise test each row (many matches, when
- * walking the sort index and stopping after a page is cheaper than sorting every match).
+ * candidates with the trigram index; otherwise test each row (used while walking a sort index).
  */
 export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database): Where {
   const parts: string[] = [];
@@ -118,10 +117,8 @@ export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database
   const q = normaliseSearch(f.search);
   const fts = trigramQuery(q);
   if (fts !== null && viaIndex && !(db && searchIndexOff.has(db))) {
-    // The trigram index finds candidates; instr() keeps the match exact.
-    parts.push('c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @fts) AND instr(c.search_text, @q) > 0');
+    parts.push('c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @fts)');
     params.fts = fts;
-    params.q = q;
   } else if (q !== '') {
     parts.push('instr(c.search_text, @q) > 0');
     params.q = q;
@@ -138,8 +135,22 @@ export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Above this many search candidates, a page is read by walking the sort index instead. */
-const MANY = 2000;
+/** Searches with more matches than this walk the sort index instead of sorting the matches. */
+const MANY = 500;
+/** The index (migration 001) that holds each sort column in list order, with the id tie-break. */
+const SORT_INDEX: Record<SortColumn, string> = {
+  name: 'clients_name',
+  email: 'clients_email',
+  phone: 'clients_phone',
+  externalId: 'clients_external_id',
+  status: 'clients_status',
+  paymentModel: 'clients_payment_model',
+  payment: 'clients_payment',
+  bonus: 'clients_bonus',
+  projectsCount: 'clients_projects_count',
+  invitedAt: 'clients_invited_at',
+  registeredAt: 'clients_registered_at',
+};
 
 /** Statements are prepared once per database and shape of query (the SQL text is the cache key). */
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -162,20 +173,29 @@ export interface ListInput extends ClientFilter {
 
 export function listClients(db: Database.Database, input: ListInput): { rows: ClientRow[]; total: number } {
   const w = whereOf(input, true, db);
-  const onlyOneGram = Object.keys(w.params).length === 2 && typeof w.params.fts === 'string' && !w.params.fts.includes(' AND ');
-  // One trigram and no other filter: the index's own count is exact (search_text is lower-cased).
-  const total = onlyOneGram
-    ? (prepared(db, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get({ fts: w.params.fts }) as number)
-    : (prepared(db, `SELECT count(*) AS n FROM clients c ${w.sql}`).get(w.params) as { n: number }).n;
-  // Many matches: walk the sort column's index, testing rows, and stop after the page.
-  const page = total > MANY && 'fts' in w.params ? whereOf(input, false) : w;
+  const searchOnly = Object.keys(w.params).length === 1 && 'fts' in w.params;
+  // A search alone: the trigram index counts its own exact matches.
+  const total = searchOnly
+    ? (prepared(db, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number)
+    : (prepared(db, `SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number);
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
+  const params = { ...w.params, limit: input.limit, offset: input.offset };
+  // Many matches: sorting them all costs more than walking the sort column's index in order and
+  // testing each entry's rowid against the matches (the index holds the rowid: no table read
+  // until an entry matches); the walk stops after the page.
+  const walk = 'fts' in w.params && total > MANY && !searchIndexOff.has(db) && indexExists(db, SORT_INDEX[input.sort.column]);
+  const from = walk ? `clients c INDEXED BY ${SORT_INDEX[input.sort.column]}` : 'clients c';
   const rows = prepared(
     db,
-    `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c ${page.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...page.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
+    `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM ${from} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all(params) as DbClientRow[];
   return { rows: rows.map(toClientRow), total };
+}
+
+/** The list indexes are dropped during the first sync's bulk fill (INDEXED BY would then fail). */
+function indexExists(db: Database.Database, name: string): boolean {
+  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 }
 
 export function clientIds(db: Database.Database, f: ClientFilter): string[] {

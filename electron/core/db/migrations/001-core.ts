@@ -39,7 +39,7 @@ CREATE INDEX clients_registered_at ON clients (registered_at, id);
 
 -- Substring search over search_text: a trigram index (queries of 3+ characters), kept in step
 -- with clients by triggers; rowid = clients.rowid (the cache never VACUUMs clients' rowids away).
-CREATE VIRTUAL TABLE clients_fts USING fts5(search_text, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE clients_fts USING fts5(search_text, tokenize = 'trigram');
 CREATE TRIGGER clients_fts_ai AFTER INSERT ON clients BEGIN
   INSERT INTO clients_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
