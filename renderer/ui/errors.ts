@@ -22,7 +22,7 @@ export function fieldErrors(t: TFunction, e: unknown): Record<string, string> {
   return out;
 }
 
-/** The sync engine's lastError code (an ApiError kind, the platform's code or http_<status>) as an AppErrorCode. */
+/** The sync engine's lastError code as an AppErrorCode (the engine sends AppError codes; older kinds are mapped). */
 export function syncErrorCode(code: string): AppErrorCode {
   const parsed = AppErrorCode.safeParse(code);
   if (parsed.success) return parsed.data;

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Connectivity, EventName, EventPayload, Table } from '../../../shared/contract/events';
 import type { SyncStatus } from '../../../shared/contract/rpc/app';
 import { addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../shared/domain/time';
-import { ApiError } from '../partner-api/errors';
+import { ApiError, toAppError } from '../partner-api/errors';
 import type { PartnerApi } from '../partner-api/client';
 import type { Project } from '../../../shared/contract/platform';
 import { getMeta, ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, setMeta, syncIntervalMin, writePlatform } from '../settings/store';
@@ -190,10 +190,9 @@ export class SyncEngine {
       if (err?.kind === 'network' || err?.kind === 'timeout') this.setConnectivity('offline', err.message);
       else if (err?.kind === 'http' && err.status === 401) this.setConnectivity('token_rejected', err.message);
       else if (err) this.setConnectivity('online', null);
-      this.lastError = {
-        code: err ? (err.kind === 'http' ? (err.code ?? `http_${err.status ?? 0}`) : err.kind) : 'internal',
-        message: e instanceof Error ? e.message : String(e),
-      };
+      // The AppError code, not the platform's own: a platform 'internal' (a 5xx) is a platform_error here.
+      const app = toAppError(e);
+      this.lastError = { code: app.code, message: app.message };
       this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
       throw e;
     }

@@ -112,7 +112,7 @@ describe('sync engine', () => {
     expect(count('clients')).toBe(before);
     const st = (await core.call('sync.status', {})) as { connectivity: string; lastError: { code: string } | null };
     expect(st.connectivity).toBe('offline');
-    expect(st.lastError?.code).toBe('network');
+    expect(st.lastError?.code).toBe('offline');
   });
 
   it('resumes from the last whole page after a stop mid-feed', async () => {
