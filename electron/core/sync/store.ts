@@ -176,9 +176,18 @@ export class SyncStore {
   projectsTodo(): string[] {
     return this.db.prepare('SELECT client_id FROM sync_projects_todo').pluck().all() as string[];
   }
-  /** Drops ledger rows older than the window (the window moves as months pass). */
+  /**
+   * Drops ledger rows older than the window (the window moves as months pass), but keeps the
+   * periods a person fetched on demand (balance.fetchRange records them in ledger_fetched).
+   */
   pruneLedger(windowStartMs: number): number {
-    return this.db.prepare('DELETE FROM transactions WHERE at_ms < ?').run(windowStartMs).changes;
+    return this.db
+      .prepare(
+        `DELETE FROM transactions WHERE at_ms < ? AND NOT EXISTS (
+           SELECT 1 FROM ledger_fetched f
+           WHERE f.client_id = transactions.client_id AND transactions.at_ms >= f.from_ms AND transactions.at_ms < f.to_ms)`,
+      )
+      .run(windowStartMs).changes;
   }
 }
 
