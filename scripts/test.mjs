@@ -3,6 +3,7 @@
 // integration tests (Vitest), the build, and the end-to-end suite (Playwright, Debian Chromium).
 // Exits non-zero when any step fails, and prints one closing line with the counts.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 
 const steps = [
   // After a desktop run better-sqlite3 is built for Electron; put the Node build back (instant when it is).
@@ -13,12 +14,22 @@ const steps = [
   ['build', 'npx', ['electron-vite', 'build']],
   ['end to end', 'npx', ['playwright', 'test']],
 ];
+/** Same rule as tests/support/electron.ts: the binary is there only when path.txt names an existing file. */
+function electronInstalled() {
+  const dir = 'node_modules/electron';
+  if (!existsSync(`${dir}/path.txt`)) return false;
+  return existsSync(`${dir}/dist/${readFileSync(`${dir}/path.txt`, 'utf8').trim()}`);
+}
+
 const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name.split(' ')[0])) continue;
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  if (name === 'end to end' && !electronInstalled()) {
+    console.log('=== note: the Electron binary is not installed here, so the desktop (_electron) suite in tests/e2e/electron skips; the browser-mode suite runs in Chromium.');
+  }
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   const s = ((Date.now() - t0) / 1000).toFixed(1);
