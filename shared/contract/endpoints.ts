@@ -27,6 +27,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/clients/{id}', summary: 'Detach a client from the partner', auth: true, responses: { 200: P.Deleted, 404: err, ...common } },
   { method: 'POST', path: '/clients/bulk', summary: 'Block, unblock or delete up to 500 clients', auth: true, body: P.BulkBody, responses: { 200: P.BulkResult, 422: err, ...common } },
   { method: 'GET', path: '/clients/{id}/projects', summary: "A client's projects", auth: true, responses: { 200: P.ProjectsList, 404: err, ...common } },
+  { method: 'GET', path: '/projects/changes', summary: 'Projects feed for sync: each changed client with its whole project list, in client change order (extension)', auth: true, query: P.ChangesQuery.pick({ limit: true, cursor: true }), responses: { 200: P.ProjectChangesPage, 422: err, ...common } },
   { method: 'GET', path: '/transactions/changes', summary: 'Ledger feed for sync, all clients, oldest first', auth: true, query: P.ChangesQuery, responses: { 200: P.TransactionsPage, 422: err, ...common } },
   { method: 'GET', path: '/clients/{id}/transactions', summary: "A client's transactions", auth: true, query: P.TransactionsQuery, responses: { 200: P.TransactionsPage, 404: err, 422: err, ...common } },
   { method: 'GET', path: '/clients/{id}/expenses', summary: 'Expenses by service or project, bucketed in region time', auth: true, query: P.ExpensesQuery, responses: { 200: P.Expenses, 404: err, 422: err, ...common } },

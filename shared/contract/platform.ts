@@ -163,6 +163,10 @@ export const Project = z.strictObject({
 });
 export type Project = z.infer<typeof Project>;
 export const ProjectsList = z.array(Project);
+/** One changed client's whole project list (the projects feed, an extension of PLATFORM-API.md). */
+export const ClientProjects = z.strictObject({ client_id: Id, projects: z.array(Project) });
+export type ClientProjects = z.infer<typeof ClientProjects>;
+export const ProjectChangesPage = page(ClientProjects);
 
 export const Transaction = z.strictObject({
   id: Id,

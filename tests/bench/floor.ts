@@ -1,6 +1,6 @@
 /**
  * The floor: the least work that gets the same data into SQLite. Raw fetch + JSON.parse of the
- * same pages the sync reads (clients feed, each client's projects at the same concurrency, the
+ * same pages the sync reads (clients feed, the projects feed, the
  * ledger feed since the same instant), plus a bare INSERT of the rows into empty tables without
  * indexes (one transaction per page). No validation, no upserts, no overlap of fetch and insert.
  */
@@ -50,17 +50,16 @@ export async function measureFloor(opts: { url: string; token: string; dir: stri
     cursor = page.next_cursor;
   }
   const tClients = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++] as string;
-      const list: any[] = await get(`/clients/${encodeURIComponent(id)}/projects`);
-      db.transaction(() => {
-        for (const p of list) insP.run(p.pid, id, p.name, p.status, p.created_at);
-      })();
-    }
-  };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  // Projects: the same feed the sync reads (each changed client with its whole list).
+  cursor = null;
+  for (;;) {
+    const page: Page<any> = await get(`/projects/changes?limit=${opts.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    db.transaction(() => {
+      for (const c of page.items) for (const p of c.projects) insP.run(p.pid, c.client_id, p.name, p.status, p.created_at);
+    })();
+    if (!page.next_cursor || page.next_cursor === cursor || page.items.length === 0) break;
+    cursor = page.next_cursor;
+  }
   const tProjects = performance.now();
   cursor = null;
   let txRows = 0;

@@ -78,6 +78,10 @@ export class PartnerApi {
   clientChanges(cursor?: string, limit?: number) {
     return this.request(P.ClientChangesPage, { method: 'GET', path: '/clients/changes', query: { cursor, limit } });
   }
+  /** Each changed client's whole project list (our extension; a platform without it answers 404). */
+  projectChanges(cursor?: string, limit?: number) {
+    return this.request(P.ProjectChangesPage, { method: 'GET', path: '/projects/changes', query: { cursor, limit } });
+  }
   transactionChanges(cursor?: string, limit?: number, since?: string) {
     return this.request(P.TransactionsPage, {
       method: 'GET',

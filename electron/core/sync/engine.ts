@@ -255,7 +255,31 @@ export class SyncEngine {
     this.changed(['clients'], true);
   }
 
+  /**
+   * Projects of the clients that changed: from the projects feed (one request per page), then
+   * per client for whatever is still to do — all of it when the platform has no feed (404).
+   */
   private async pullProjects(api: PartnerApi): Promise<void> {
+    const todo = this.store.projectsTodo().length;
+    let done = 0;
+    this.setProgress('projects', 0, todo || null);
+    try {
+      await this.feed(
+        (c) => api.projectChanges(c, this.pageSize()),
+        this.store.cursor('projects'),
+        (items, after) => {
+          done += this.store.applyProjectsPage(items, after);
+          this.setProgress('projects', Math.min(done, todo), todo || null);
+          this.changed(['projects']);
+        },
+      );
+    } catch (e) {
+      if (!(e instanceof ApiError && e.kind === 'http' && e.status === 404)) throw e;
+    }
+    await this.pullProjectsPerClient(api);
+  }
+
+  private async pullProjectsPerClient(api: PartnerApi): Promise<void> {
     const ids = this.store.projectsTodo();
     const total = ids.length;
     let next = 0;

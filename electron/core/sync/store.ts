@@ -3,11 +3,11 @@
  * cursor that follows it in ONE transaction, so a kill leaves the cache at the last whole page.
  */
 import type Database from 'better-sqlite3';
-import type { Client, ClientChange, Project, Transaction } from '../../../shared/contract/platform';
+import type { Client, ClientChange, ClientProjects, Project, Transaction } from '../../../shared/contract/platform';
 import { searchTextOf, setSearchIndexReady } from '../clients/queries';
 import { up as core001 } from '../db/migrations/001-core';
 
-export type Feed = 'clients' | 'transactions';
+export type Feed = 'clients' | 'projects' | 'transactions';
 
 /**
  * The clients table's list indexes and search triggers, read from migration 001 itself. They are
@@ -31,6 +31,7 @@ export class SyncStore {
   readonly applyTransactionsPage: (items: Transaction[], cursor: string | null, windowStartMs: number) => number;
   /** Replaces the projects of several clients in one transaction (null: the client is gone). */
   readonly applyProjects: (batch: [clientId: string, projects: Project[] | null][]) => void;
+  readonly applyProjectsPage: (items: ClientProjects[], cursor: string | null) => number;
 
   constructor(private readonly db: Database.Database) {
     // A run killed during a bulk fill left indexes out: put them back.
@@ -123,6 +124,22 @@ export class SyncStore {
         }
         this.st.delTodo.run(clientId);
       }
+    });
+
+    // A page of the projects feed: each listed client's projects replaced, its to-do row done,
+    // and the feed's cursor, in one transaction. Clients the cache does not hold are skipped.
+    const known = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
+    this.applyProjectsPage = db.transaction((items: ClientProjects[], cursor: string | null) => {
+      let n = 0;
+      for (const { client_id: clientId, projects } of items) {
+        if (known.get(clientId) === undefined) continue;
+        this.st.delProjects.run(clientId);
+        for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+        this.st.delTodo.run(clientId);
+        n++;
+      }
+      this.st.setCursor.run({ feed: 'projects', cursor, at: now() });
+      return n;
     });
   }
 

@@ -6,6 +6,7 @@
  * Ledger rows of deleted clients leave the feed with their client.
  */
 import { clientId } from '../db';
+import { isoUtc } from '../../../shared/domain/time';
 import type { ClientRow, Store, TxRow } from '../store';
 import { decodeCursor, encodeCursor, ok, type Routes } from './types';
 
@@ -33,6 +34,24 @@ export const feedRoutes: Routes = {
     const items = rows.map((c) => (c.deleted_at !== null ? { id: clientId(c.n), deleted: true } : store.clientWire(c)));
     const last = rows[rows.length - 1];
     return ok({ items, next_cursor: encodeCursor('c', last ? last.seq : after) });
+  },
+
+  // Each changed client (by the clients' change sequence) with its whole project list; a deleted
+  // client comes with an empty list, so the cursor always moves with the items.
+  'GET /projects/changes': ({ store, query }) => {
+    const after = decodeCursor(query.cursor, 'p', 1)?.[0] ?? 0;
+    const rows = q(store).clients.all(after, query.limit) as ClientRow[];
+    const items = rows.map((c) => ({
+      client_id: clientId(c.n),
+      projects:
+        c.deleted_at !== null
+          ? []
+          : (store.q.projects.all(c.n) as { pid: string; name: string; status: string; created_at: number }[]).map(
+              (p) => ({ pid: p.pid, name: p.name, status: p.status, created_at: isoUtc(p.created_at) }),
+            ),
+    }));
+    const last = rows[rows.length - 1];
+    return ok({ items, next_cursor: encodeCursor('p', last ? last.seq : after) });
   },
 
   'GET /transactions/changes': ({ store, query }) => {

@@ -77,7 +77,7 @@ describe('auth and bad input', () => {
   });
 
   it('bad cursors: 422 invalid_cursor, also a cursor of another feed', async () => {
-    for (const path of ['/clients/changes', '/transactions/changes', '/clients', '/invitations']) {
+    for (const path of ['/clients/changes', '/projects/changes', '/transactions/changes', '/clients', '/invitations']) {
       expectError(await api.get(`${path}?cursor=garbage!`), 422, 'invalid_cursor');
       expectError(await api.get(`${path}?cursor=${Buffer.from('z:1').toString('base64url')}`), 422, 'invalid_cursor');
     }
@@ -173,6 +173,20 @@ describe('clients', () => {
     const inv = await firstOf('invited');
     expectError(await api.post(`/clients/${inv.id}/block`), 409, 'invalid_state');
     expectError(await api.post(`/clients/${inv.id}/unblock`), 409, 'invalid_state');
+  });
+
+  it('projects feed: every live client once, with the same list as /clients/{id}/projects', async () => {
+    const feed = (await api.all('/projects/changes')).map((x) => P.ClientProjects.parse(x));
+    const clients = (await api.all('/clients/changes')).map((x) => P.ClientChange.parse(x));
+    expect(feed.map((x) => x.client_id)).toEqual(clients.map((c) => c.id));
+    for (const item of feed.slice(0, 40)) {
+      const live = clients.find((c) => c.id === item.client_id);
+      if (live && !('deleted' in live)) {
+        expect(item.projects).toEqual(P.ProjectsList.parse((await api.get(`/clients/${item.client_id}/projects`)).json));
+      } else expect(item.projects).toEqual([]);
+    }
+    const cc = (await api.get('/clients/changes?limit=1')).json.next_cursor;
+    expectError(await api.get(`/projects/changes?cursor=${cc}`), 422, 'invalid_cursor');
   });
 
   it('delete: detaches, then 404; the feed shows a tombstone', async () => {
