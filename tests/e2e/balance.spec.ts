@@ -75,8 +75,20 @@ test('open a client: the card, Detail in region time, change the period, both la
   const before = await page.getByTestId('detail-count').innerText();
   await page.getByTestId('preset-lastMonth').click();
   await expect(page.getByTestId('preset-lastMonth')).toHaveAttribute('aria-pressed', 'true');
-  const from = await page.getByTestId('period-from').inputValue();
-  expect(from.endsWith('-01')).toBe(true);
+  // The date field shows the language's format and keeps the value as YYYY-MM-DD.
+  await expect(page.getByTestId('period-from')).toHaveAttribute('data-value', /^\d{4}-\d{2}-01$/);
+  await expect(page.getByTestId('period-from')).toHaveValue(/^01\.\d{2}\.\d{4}$/);
+  // Not a real date: said so in the language, the period unchanged; Escape brings the value back.
+  const kept = await page.getByTestId('period-from').getAttribute('data-value');
+  await page.getByTestId('period-from').fill('31.02.2026');
+  await page.getByTestId('period-from').press('Enter');
+  await expect(page.getByTestId('period-from-error')).toContainText('ДД.ММ.ГГГГ');
+  await expect(page.getByTestId('period-from')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('period-from')).toHaveAttribute('data-value', kept ?? '');
+  await page.getByTestId('period-from').press('Escape');
+  await expect(page.getByTestId('period-from-error')).toHaveCount(0);
+  await expect(page.getByTestId('period-from')).toHaveValue(/^01\.\d{2}\.\d{4}$/);
+  await expect(page.getByRole('textbox', { name: 'С', exact: true })).toBeVisible();
   await page.getByTestId('granularity').selectOption('week');
   await expect(page.getByTestId('detail-row').first()).toBeVisible();
   expect(typeof before).toBe('string');
@@ -177,8 +189,12 @@ test('offline: the client page reads the cache, says "as of", and cannot fetch o
   await expect(page.getByTestId('ledger-as-of')).toContainText('Ledger as of');
   // A period a year ago lies before the cached window: said so, with no fetch offered offline.
   const year = new Date().getUTCFullYear() - 1;
-  await page.getByTestId('period-from').fill(`${year}-06-01`);
-  await page.getByTestId('period-to').fill(`${year}-06-30`);
+  // Typed as an English reader would; the fields keep YYYY-MM-DD.
+  await page.getByTestId('period-from').fill(`1 Jun ${year}`);
+  await page.getByTestId('period-to').fill(`30 Jun ${year}`);
+  await page.getByTestId('period-to').press('Enter');
+  await expect(page.getByTestId('period-from')).toHaveAttribute('data-value', `${year}-06-01`);
+  await expect(page.getByTestId('period-to')).toHaveValue(`30 Jun ${year}`);
   await expect(page.getByTestId('outside-window')).toBeVisible();
   await expect(page.getByTestId('fetch-range')).toHaveCount(0);
   await expect(page.getByTestId('outside-window')).toContainText('Connect to the platform');

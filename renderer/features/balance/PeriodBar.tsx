@@ -1,7 +1,8 @@
-/** Period presets (today … year) and a custom range of two date inputs, in region time. */
+/** Period presets (today … year) and a custom range of two date fields (typed in the language's format), in region time. */
 import { useTranslation } from 'react-i18next';
 import { formatLocalDateRange } from '../../../shared/i18n/format';
 import { useLang } from '../../ui/format';
+import { DateField } from '../../ui/DateField';
 import { PRESETS } from './period';
 import { PRESET_KEY } from './labels';
 import { useBalanceView } from './store';
@@ -26,26 +27,18 @@ export function PeriodBar({ today }: { today: string }) {
           </button>
         ))}
       </div>
-      <label className="date-field">
-        <span>{t('balance:period.from')}</span>
-        <input
-          type="date"
-          value={v.from}
-          max={v.to || undefined}
-          data-testid="period-from"
-          onChange={(e) => e.target.value && v.set({ preset: 'custom', from: e.target.value, ...(v.to && e.target.value > v.to ? { to: e.target.value } : {}) })}
-        />
-      </label>
-      <label className="date-field">
-        <span>{t('balance:period.to')}</span>
-        <input
-          type="date"
-          value={v.to}
-          min={v.from || undefined}
-          data-testid="period-to"
-          onChange={(e) => e.target.value && v.set({ preset: 'custom', to: e.target.value, ...(v.from && e.target.value < v.from ? { from: e.target.value } : {}) })}
-        />
-      </label>
+      <DateField
+        label={t('balance:period.from')}
+        value={v.from}
+        testId="period-from"
+        onChange={(from) => from && v.set({ preset: 'custom', from, ...(v.to && from > v.to ? { to: from } : {}) })}
+      />
+      <DateField
+        label={t('balance:period.to')}
+        value={v.to}
+        testId="period-to"
+        onChange={(to) => to && v.set({ preset: 'custom', to, ...(v.from && to < v.from ? { from: to } : {}) })}
+      />
       {v.preset === 'custom' ? <span className="chip active">{t(PRESET_KEY.custom)}</span> : null}
       {v.from && v.to && v.from <= v.to ? (
         <span className="period-range" data-testid="period-range">
