@@ -10,7 +10,7 @@ import { useRegion } from '../../app/data';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { ActionsLayer } from './ActionsLayer';
-import { saveFile } from './download';
+import { saveFile } from '../../ui/files';
 import { ACTION_KEY, cnt, reasonLabel } from './labels';
 import { useToast } from './toast';
 import { openResults } from './useBatches';

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
 import { errorText } from '../../ui/errors';
 import { Dialog } from './Dialog';
-import { saveFile } from './download';
+import { saveFile } from '../../ui/files';
 import { ACTION_KEY, FILTER_KEY, STATE_KEY, cnt, reasonLabel } from './labels';
 import { useToast } from './toast';
 

@@ -5,7 +5,7 @@ import type { CardOutput } from '../../../shared/contract/rpc/balance';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { formatMoney } from '../../../shared/domain/money';
 import { Money, useLang } from '../../ui/format';
-import { copyText } from './download';
+import { copyText } from '../../ui/files';
 import { DebtHelper } from './DebtHelper';
 import { MODEL_KEY, PROJECT_STATUS_KEY, STATUS_KEY } from './labels';
 

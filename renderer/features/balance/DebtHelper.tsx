@@ -8,7 +8,7 @@ import type { CardOutput } from '../../../shared/contract/rpc/balance';
 import { formatMoney, minorToDecimalString, parseMoney } from '../../../shared/domain/money';
 import { useLang } from '../../ui/format';
 import { helpLink } from '../partner/helpLink';
-import { copyText } from './download';
+import { copyText } from '../../ui/files';
 
 export function DebtHelper({ card }: { card: CardOutput }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { call } from '../../bridge';
 import type { ExportInput } from '../../../shared/contract/rpc/balance';
 import { errorText } from '../../ui/errors';
 import { useLang } from '../../ui/format';
-import { saveExport } from './download';
+import { saveFile } from '../../ui/files';
 
 type ViewInput = ExportInput extends infer U ? (U extends { format: unknown; lang: unknown } ? Omit<U, 'format' | 'lang'> : never) : never;
 
@@ -14,7 +14,7 @@ export function ExportButtons({ input }: { input: ViewInput }) {
   const lang = useLang() as 'ru' | 'en';
   const run = useMutation({
     mutationFn: (format: 'xlsx' | 'csv') => call('balance.export', { ...input, format, lang } as ExportInput),
-    onSuccess: (f) => saveExport(f),
+    onSuccess: (f) => saveFile(f),
   });
   return (
     <div className="export-buttons">

@@ -32,7 +32,7 @@ export function ClientsToolbar({ total }: { total: number | null }) {
     view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;
 
   return (
-    <div className="toolbar" role="search">
+    <div className="toolbar clients-toolbar" role="search">
       <input
         type="search"
         className="search"
@@ -80,18 +80,16 @@ export function ClientsToolbar({ total }: { total: number | null }) {
           {t('clients:filter.negativeOnly')}
         </button>
       </div>
-      {filtered ? (
-        <button
-          type="button"
-          className="btn btn-link"
-          data-testid="filter-reset"
-          onClick={reset}
-        >
-          {t('clients:filter.reset')}
-        </button>
-      ) : null}
-      <div className="count" data-testid="clients-count" aria-live="polite">
-        {total === null ? null : t('clients:count', { count: total, n: formatNumber(total, lang) })}
+      {/* Reset and the count stay together at the end of the row (the count never wraps alone). */}
+      <div className="toolbar-end">
+        {filtered ? (
+          <button type="button" className="btn btn-link" data-testid="filter-reset" onClick={reset}>
+            {t('clients:filter.reset')}
+          </button>
+        ) : null}
+        <div className="count" data-testid="clients-count" aria-live="polite">
+          {total === null ? null : t('clients:count', { count: total, n: formatNumber(total, lang) })}
+        </div>
       </div>
     </div>
   );

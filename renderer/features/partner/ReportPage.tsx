@@ -11,7 +11,7 @@ import type { ReportJob } from '../../../shared/contract/rpc/partner';
 import { errorText } from '../../ui/errors';
 import { useLang } from '../../ui/format';
 import { Loading, ErrorState } from '../../ui/States';
-import { saveBase64File } from './file';
+import { saveFile } from '../../ui/files';
 import { useSelection } from '../../state/selection';
 import './partner.css';
 
@@ -59,7 +59,7 @@ export default function ReportPage() {
     void call('report.get', { jobId: job.jobId }).then((r) => {
       if (r.state === 'done' && r.file) {
         setFile(r.file);
-        saveBase64File(r.file);
+        saveFile(r.file);
       } else if (r.state === 'failed') setError(t('partner:report.failed', { message: r.error ?? '' }));
     });
   }, [job, file, t]);
@@ -152,7 +152,7 @@ export default function ReportPage() {
             {t('partner:report.build')}
           </button>
           {file ? (
-            <button type="button" className="btn" onClick={() => saveBase64File(file)} data-testid="report-download">
+            <button type="button" className="btn" onClick={() => saveFile(file)} data-testid="report-download">
               {t('partner:report.download')}
             </button>
           ) : null}

@@ -1,5 +1,7 @@
-/** Saves an exported file (base64 from the core) through a Blob and a temporary link: Electron and browsers alike. */
-export function saveExport(f: { fileName: string; mime: string; base64: string }): void {
+/** Files and the clipboard, the same in Electron and in browsers. */
+
+/** Saves a file the core built (base64) through a Blob and a temporary link. */
+export function saveFile(f: { fileName: string; mime: string; base64: string }): void {
   const bin = atob(f.base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
