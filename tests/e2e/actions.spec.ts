@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { setLang } from '../support/e2e';
 import { startWebHarness, type WebHarness } from '../support/web';
 import { PartnerApi } from '../../electron/core/partner-api/client';
 
@@ -25,10 +26,6 @@ async function demo(path: string, body?: unknown): Promise<Response> {
   });
 }
 
-async function setLang(page: Page, lang: 'ru' | 'en') {
-  await page.getByTestId(`lang-${lang}`).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
 async function search(page: Page, q: string) {
   await page.getByTestId('clients-search').fill(q);

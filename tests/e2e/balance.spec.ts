@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { harnessRpc, setLang } from '../support/e2e';
 import { startWebHarness, type WebHarness } from '../support/web';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
@@ -15,21 +16,8 @@ let h: WebHarness;
 let heavy: { id: string; email: string };
 let debtor: { id: string; email: string } | null = null;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${h.serverUrl}/rpc`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Partner-Desk-Token': h.serverToken, Origin: h.serverUrl },
-    body: JSON.stringify({ method, input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(JSON.stringify(body.error));
-  return body.result;
-}
+const rpc = <T>(method: string, input: unknown) => harnessRpc<T>(h, method, input);
 
-async function setLang(page: Page, lang: 'ru' | 'en') {
-  await page.getByTestId(`lang-${lang}`).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
 async function openClient(page: Page, c: { id: string; email: string }) {
   await page.goto(h.appUrl);

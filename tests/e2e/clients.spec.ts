@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { harnessRpc, setLang } from '../support/e2e';
 import { startWebHarness, type WebHarness } from '../support/web';
 import { PartnerApi } from '../../electron/core/partner-api/client';
 
@@ -15,21 +16,8 @@ const CLIENTS = 250;
 let h: WebHarness;
 const platformClients: { id: string; email: string; name: string | null }[] = [];
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${h.serverUrl}/rpc`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Partner-Desk-Token': h.serverToken, Origin: h.serverUrl },
-    body: JSON.stringify({ method, input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(JSON.stringify(body.error));
-  return body.result;
-}
+const rpc = <T>(method: string, input: unknown) => harnessRpc<T>(h, method, input);
 
-async function setLang(page: Page, lang: 'ru' | 'en') {
-  await page.getByTestId(`lang-${lang}`).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
 /** Text of the app's labels (header, toolbar, table header, banners), not of the data rows. */
 async function labelText(page: Page): Promise<string> {
