@@ -33,7 +33,6 @@ export function Header() {
             className={r === active ? 'nav-item active' : 'nav-item'}
             aria-current={r === active ? 'page' : undefined}
             data-testid={`nav-${r}`}
-            data-label={t(routes[r].navKey ?? '')}
             onClick={() => go(r)}
           >
             {t(routes[r].navKey ?? '')}
