@@ -3,12 +3,23 @@
  * English) instead of the browser's date input, which follows the system locale whatever the
  * app's language. The value stays 'YYYY-MM-DD'. A whole, valid date is applied as it is typed;
  * anything else is flagged on Enter or on leaving the field and the last good value comes back
- * with Escape. ArrowUp / ArrowDown move the date by a day.
+ * with Escape. ArrowUp / ArrowDown move the date by a day; the button beside it (or Alt+ArrowDown)
+ * opens a month calendar.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from './format';
 import { addDays, formatDateText, parseDateText } from './dateText';
+import { Calendar } from './Calendar';
+
+function CalendarIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="3" y="4" width="18" height="18" rx="2" />
+      <path d="M16 2v4M8 2v4M3 10h18" />
+    </svg>
+  );
+}
 
 export interface DateFieldProps {
   label: string;
@@ -30,6 +41,9 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
   const [draft, setDraft] = useState(() => formatDateText(value, lang));
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLSpanElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
@@ -40,6 +54,31 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
     setDraft(formatDateText(value, lang));
     setError(null);
   }, [value, lang]);
+
+  // A click anywhere outside the field closes its calendar.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  // Opens upwards when the window has no room for the month below the field.
+  const [up, setUp] = useState(false);
+  const openCalendar = (next: boolean) => {
+    if (next && box.current) setUp(box.current.getBoundingClientRect().bottom + 290 > window.innerHeight);
+    setOpen(next);
+  };
+
+  const pick = (d: string) => {
+    setDraft(formatDateText(d, lang));
+    setError(null);
+    setOpen(false);
+    if (d !== value) onChange(d);
+    input.current?.focus();
+  };
 
   const example = formatDateText('2026-11-22', lang);
   const rangeError = (iso: string): string | null => {
@@ -83,6 +122,9 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
         setDraft(formatDateText(value, lang));
         setError(null);
       }
+    } else if (e.key === 'ArrowDown' && e.altKey) {
+      e.preventDefault();
+      openCalendar(true);
     } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.altKey) {
       const base = parseDateText(draft, lang) ?? value;
       if (!base) return;
@@ -101,8 +143,9 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
   return (
     <div className={className ? `date-field ${className}` : 'date-field'}>
       <label htmlFor={id}>{label}</label>
-      <span className="date-box">
+      <span className="date-box" ref={box}>
         <input
+          ref={input}
           id={id}
           type="text"
           className="date-input"
@@ -129,6 +172,33 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
           }}
           onKeyDown={onKeyDown}
         />
+        <button
+          type="button"
+          className="date-pick"
+          aria-label={t('common:date.pick')}
+          title={t('common:date.pick')}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          data-testid={testId ? `${testId}-pick` : undefined}
+          onClick={() => openCalendar(!open)}
+        >
+          <CalendarIcon />
+        </button>
+        {open ? (
+          <Calendar
+            value={parseDateText(draft, lang) ?? value}
+            min={min}
+            max={max}
+            lang={lang}
+            up={up}
+            onPick={pick}
+            onClose={() => {
+              setOpen(false);
+              input.current?.focus();
+            }}
+            testId={testId ? `${testId}-calendar` : undefined}
+          />
+        ) : null}
         {error ? (
           <span className="date-error" id={errorId} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
             {error}

@@ -77,6 +77,15 @@ test('open a client: the card, Detail in region time, change the period, both la
   await expect(page.getByTestId('period-from-error')).toHaveCount(0);
   await expect(page.getByTestId('period-from')).toHaveValue(/^01\.\d{2}\.\d{4}$/);
   await expect(page.getByRole('textbox', { name: 'С', exact: true })).toBeVisible();
+  // The calendar: opened from the field's button, a day back with ArrowLeft, picked with Enter.
+  const to = (await page.getByTestId('period-to').getAttribute('data-value')) ?? '';
+  await page.getByTestId('period-to-pick').click();
+  await expect(page.getByTestId('period-to-calendar')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('period-to-calendar')).toHaveCount(0);
+  const dayBefore = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId('period-to')).toHaveAttribute('data-value', dayBefore);
   await page.getByTestId('granularity').selectOption('week');
   await expect(page.getByTestId('detail-row').first()).toBeVisible();
   expect(typeof before).toBe('string');

@@ -39,9 +39,8 @@ export function PeriodBar({ today }: { today: string }) {
         testId="period-to"
         onChange={(to) => to && v.set({ preset: 'custom', to, ...(v.from && to < v.from ? { from: to } : {}) })}
       />
-      {v.preset === 'custom' ? <span className="chip active">{t(PRESET_KEY.custom)}</span> : null}
       {v.from && v.to && v.from <= v.to ? (
-        <span className="period-range" data-testid="period-range">
+        <span className="period-range" data-testid="period-range" title={v.preset === 'custom' ? t(PRESET_KEY.custom) : undefined}>
           {formatLocalDateRange(v.from, v.to, lang)}
         </span>
       ) : null}
