@@ -143,7 +143,14 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
   return (
     <div className={className ? `date-field ${className}` : 'date-field'}>
       <label htmlFor={id}>{label}</label>
-      <span className="date-box" ref={box}>
+      <span
+        className="date-box"
+        ref={box}
+        onBlur={(e) => {
+          // Tabbing out of the field and its calendar closes the calendar.
+          if (open && !box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+        }}
+      >
         <input
           ref={input}
           id={id}
