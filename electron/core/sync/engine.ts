@@ -220,6 +220,9 @@ export class SyncEngine {
       if (more) {
         next = fetchPage(page.next_cursor ?? undefined);
         next.catch(() => undefined); // handled by the await above on the next turn
+        // One turn of the event loop so the request is actually written to the socket before the
+        // synchronous SQLite work below: the platform builds page k+1 while we store page k.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       const after = page.next_cursor ?? cursor;
       apply(page.items, after);
