@@ -17,6 +17,14 @@ export function formatNumber(n: number, lang: string): string {
   return memo(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
+/**
+ * Dates in English are day-first (22/11/2026, 22 November 2026), like the date fields and the
+ * platform's region; numbers and money keep the plain 'en' rules.
+ */
+function dateLocale(lang: string): string {
+  return lang === 'en' ? 'en-GB' : lang;
+}
+
 /** Intl accepts IANA names; a fixed offset "+06:00" is also accepted by modern Intl. */
 function intlZone(zone: string): string {
   return zone;
@@ -25,7 +33,7 @@ function intlZone(zone: string): string {
 /** Date and time of an instant in the given zone: "22.11.2026, 14:05". */
 export function formatDateTime(utc: string | number, lang: string, zone: string, withSeconds = false): string {
   const f = memo(`dt|${lang}|${zone}|${withSeconds}`, () =>
-    new Intl.DateTimeFormat(lang, {
+    new Intl.DateTimeFormat(dateLocale(lang), {
       timeZone: intlZone(zone),
       year: 'numeric',
       month: '2-digit',
@@ -42,7 +50,7 @@ export function formatDateTime(utc: string | number, lang: string, zone: string,
 /** A calendar date of an instant in the zone: "22.11.2026" / "11/22/2026". */
 export function formatDate(utc: string | number, lang: string, zone: string): string {
   const f = memo(`d|${lang}|${zone}`, () =>
-    new Intl.DateTimeFormat(lang, { timeZone: intlZone(zone), year: 'numeric', month: '2-digit', day: '2-digit' }),
+    new Intl.DateTimeFormat(dateLocale(lang), { timeZone: intlZone(zone), year: 'numeric', month: '2-digit', day: '2-digit' }),
   );
   return f.format(typeof utc === 'string' ? new Date(utc) : new Date(utc));
 }
@@ -50,7 +58,7 @@ export function formatDate(utc: string | number, lang: string, zone: string): st
 /** A local date 'YYYY-MM-DD' (already in region time), shown in the language. */
 export function formatLocalDate(date: string, lang: string, style: 'short' | 'long' = 'short'): string {
   const f = memo(`ld|${lang}|${style}`, () =>
-    new Intl.DateTimeFormat(lang, {
+    new Intl.DateTimeFormat(dateLocale(lang), {
       timeZone: 'UTC',
       ...(style === 'short' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { year: 'numeric', month: 'long', day: 'numeric' }),
     }),
@@ -60,7 +68,7 @@ export function formatLocalDate(date: string, lang: string, style: 'short' | 'lo
 
 /** Two local dates as a range: "1–30 ноября 2026 г." / "Nov 1 – 30, 2026". */
 export function formatLocalDateRange(from: string, to: string, lang: string): string {
-  const f = memo(`ldr|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }));
+  const f = memo(`ldr|${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }));
   return f.formatRange(new Date(from + 'T00:00:00Z'), new Date(to + 'T00:00:00Z'));
 }
 
