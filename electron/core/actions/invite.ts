@@ -12,7 +12,7 @@ import { checkEmail, checkPhone, checkText } from '../../../shared/domain/valida
 import { LIMITS } from '../../../shared/contract/platform';
 import type { CoreContext } from '../context';
 import { ApiError, toAppError } from '../partner-api/errors';
-import { searchTextOf } from '../clients/queries';
+import { clientParams, UPSERT_CLIENT_SQL } from '../clients/write';
 import { recordAudit, single } from './audit';
 
 /** Field checks of the invite form, the same rules the renderer applies as the user types. */
@@ -47,34 +47,7 @@ export function inviteError(e: unknown): AppError {
 }
 
 export function upsertClient(db: Database.Database, c: Client): void {
-  db.prepare(
-    `INSERT INTO clients (id, email, name, phone, external_id, status, payment_model, invited_at, registered_at, updated_at,
-       payment_minor, bonus_minor, currency, balance_as_of, projects_count, search_text)
-     VALUES (@id, @email, @name, @phone, @external_id, @status, @payment_model, @invited_at, @registered_at, @updated_at,
-       @payment, @bonus, @currency, @as_of, @projects_count, @search_text)
-     ON CONFLICT(id) DO UPDATE SET email = excluded.email, name = excluded.name, phone = excluded.phone,
-       external_id = excluded.external_id, status = excluded.status, payment_model = excluded.payment_model,
-       invited_at = excluded.invited_at, registered_at = excluded.registered_at, updated_at = excluded.updated_at,
-       payment_minor = excluded.payment_minor, bonus_minor = excluded.bonus_minor, currency = excluded.currency,
-       balance_as_of = excluded.balance_as_of, projects_count = excluded.projects_count, search_text = excluded.search_text`,
-  ).run({
-    id: c.id,
-    email: c.email,
-    name: c.name,
-    phone: c.phone,
-    external_id: c.external_id,
-    status: c.status,
-    payment_model: c.payment_model,
-    invited_at: c.invited_at,
-    registered_at: c.registered_at,
-    updated_at: c.updated_at,
-    payment: c.balance.payment.amount_minor,
-    bonus: c.balance.bonus.amount_minor,
-    currency: c.balance.payment.currency,
-    as_of: c.balance.as_of,
-    projects_count: c.projects_count,
-    search_text: searchTextOf(c),
-  });
+  db.prepare(UPSERT_CLIENT_SQL).run(clientParams(c));
 }
 
 function toClientRow(c: Client): ClientRow {

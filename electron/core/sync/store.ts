@@ -3,8 +3,9 @@
  * cursor that follows it in ONE transaction, so a kill leaves the cache at the last whole page.
  */
 import type Database from 'better-sqlite3';
-import type { Client, ClientChange, ClientProjects, Project, Transaction } from '../../../shared/contract/platform';
-import { searchTextOf, setSearchIndexReady } from '../clients/queries';
+import type { ClientChange, ClientProjects, Project, Transaction } from '../../../shared/contract/platform';
+import { setSearchIndexReady } from '../clients/queries';
+import { clientParams, UPSERT_CLIENT_SQL } from '../clients/write';
 import { up as core001 } from '../db/migrations/001-core';
 
 export type Feed = 'clients' | 'projects' | 'transactions';
@@ -44,18 +45,7 @@ export class SyncStore {
         `INSERT INTO sync_state (feed, cursor, synced_at) VALUES (@feed, @cursor, @at)
          ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor, synced_at = excluded.synced_at`,
       ),
-      upsertClient: p(
-        `INSERT INTO clients (id, email, name, phone, external_id, status, payment_model, invited_at, registered_at,
-           updated_at, payment_minor, bonus_minor, currency, balance_as_of, projects_count, search_text)
-         VALUES (@id, @email, @name, @phone, @external_id, @status, @payment_model, @invited_at, @registered_at,
-           @updated_at, @payment_minor, @bonus_minor, @currency, @balance_as_of, @projects_count, @search_text)
-         ON CONFLICT(id) DO UPDATE SET email = excluded.email, name = excluded.name, phone = excluded.phone,
-           external_id = excluded.external_id, status = excluded.status, payment_model = excluded.payment_model,
-           invited_at = excluded.invited_at, registered_at = excluded.registered_at, updated_at = excluded.updated_at,
-           payment_minor = excluded.payment_minor, bonus_minor = excluded.bonus_minor, currency = excluded.currency,
-           balance_as_of = excluded.balance_as_of, projects_count = excluded.projects_count,
-           search_text = excluded.search_text`,
-      ),
+      upsertClient: p(UPSERT_CLIENT_SQL),
       delClient: p('DELETE FROM clients WHERE id = ?'),
       delProjects: p('DELETE FROM projects WHERE client_id = ?'),
       delTx: p('DELETE FROM transactions WHERE client_id = ?'),
@@ -208,23 +198,3 @@ export class SyncStore {
   }
 }
 
-function clientParams(c: Client) {
-  return {
-    id: c.id,
-    email: c.email,
-    name: c.name,
-    phone: c.phone,
-    external_id: c.external_id,
-    status: c.status,
-    payment_model: c.payment_model,
-    invited_at: c.invited_at,
-    registered_at: c.registered_at,
-    updated_at: c.updated_at,
-    payment_minor: c.balance.payment.amount_minor,
-    bonus_minor: c.balance.bonus.amount_minor,
-    currency: c.balance.payment.currency,
-    balance_as_of: c.balance.as_of,
-    projects_count: c.projects_count,
-    search_text: searchTextOf(c),
-  };
-}
