@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { resources } from '../../../shared/i18n/index';
 import { offsetMinutesAt, utcOffsetLabel } from '../../../shared/domain/time';
 import { formatDateTime } from '../../../shared/i18n/format';
-import type { AuditAction, AuditRow, BatchItem, BatchSummary, ActionsExportFile, OutboxState } from '../../../shared/contract/rpc/actions';
+import type { AuditRow, BatchItem, BatchSummary, ActionsExportFile } from '../../../shared/contract/rpc/actions';
+import { ACTION_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
 
 type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
@@ -28,22 +29,6 @@ export function tr(lang: Lang, key: string, params: Record<string, string | numb
   return s.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
 }
 
-/** Literal keys (the i18n scan finds every key used; none is built from a template). */
-export const ACTION_KEY: Record<AuditAction, string> = {
-  invite: 'actions:action.invite',
-  block: 'actions:action.block',
-  unblock: 'actions:action.unblock',
-  delete: 'actions:action.delete',
-  resend: 'actions:action.resend',
-  revoke: 'actions:action.revoke',
-};
-export const STATE_KEY: Record<OutboxState, string> = {
-  pending: 'actions:state.pending',
-  sending: 'actions:state.sending',
-  ok: 'actions:state.ok',
-  failed: 'actions:state.failed',
-  cancelled: 'actions:state.cancelled',
-};
 export const REASON_KEY: Record<string, string> = {
   not_found: 'actions:reason.not_found',
   invalid_state: 'actions:reason.invalid_state',

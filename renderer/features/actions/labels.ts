@@ -1,24 +1,9 @@
 import type { TFunction } from 'i18next';
 /** Enum values of the actions feature -> literal catalogue keys (never built from a template). */
 import type { BulkAction } from '../../../shared/contract/platform';
-import type { AuditAction, BatchFilter, OutboxState } from '../../../shared/contract/rpc/actions';
-
-export const ACTION_KEY: Record<AuditAction, string> = {
-  invite: 'actions:action.invite',
-  block: 'actions:action.block',
-  unblock: 'actions:action.unblock',
-  delete: 'actions:action.delete',
-  resend: 'actions:action.resend',
-  revoke: 'actions:action.revoke',
-};
-
-export const STATE_KEY: Record<OutboxState, string> = {
-  pending: 'actions:state.pending',
-  sending: 'actions:state.sending',
-  ok: 'actions:state.ok',
-  failed: 'actions:state.failed',
-  cancelled: 'actions:state.cancelled',
-};
+import type { BatchFilter } from '../../../shared/contract/rpc/actions';
+import { ACTION_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
+export { ACTION_KEY, STATE_KEY };
 
 export const PENDING_BADGE_KEY: Record<BulkAction, string> = {
   block: 'actions:pendingBadge.block',
