@@ -8,7 +8,7 @@ import { resources } from '../../../shared/i18n/index';
 import { offsetMinutesAt, utcOffsetLabel } from '../../../shared/domain/time';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { AuditRow, BatchItem, BatchSummary, ActionsExportFile } from '../../../shared/contract/rpc/actions';
-import { ACTION_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
+import { ACTION_KEY, REASON_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
 
 type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
@@ -29,19 +29,6 @@ export function tr(lang: Lang, key: string, params: Record<string, string | numb
   return s.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
 }
 
-export const REASON_KEY: Record<string, string> = {
-  not_found: 'actions:reason.not_found',
-  invalid_state: 'actions:reason.invalid_state',
-  platform_error: 'actions:reason.platform_error',
-  offline: 'actions:reason.offline',
-  rate_limited: 'actions:reason.rate_limited',
-  token_rejected: 'actions:reason.token_rejected',
-  no_result: 'actions:reason.no_result',
-  internal: 'actions:reason.internal',
-  failed: 'actions:reason.failed',
-  client_exists: 'actions:reason.client_exists',
-  invalid_input: 'actions:reason.invalid_input',
-};
 
 function detailText(lang: Lang, detail: string | null): string | null {
   if (!detail) return null;

@@ -12,20 +12,10 @@ import { localDateTimeOf, offsetMinutesAt } from '../../../shared/domain/time';
 import { bucketRows, expenses, operations, type Env } from './service';
 import { prepareClient } from './aggregate';
 import { AppError } from '../../../shared/contract/rpc/errors';
+import { SERVICE_KEY } from '../../../shared/i18n/keys/balance';
 
 type Catalogue = (typeof resources)['en']['balance'];
 
-/** Service code -> literal catalogue key (findable by the i18n scan). */
-const SERVICE_KEY: Record<string, string> = {
-  compute: 'balance:service.compute',
-  block_storage: 'balance:service.block_storage',
-  object_storage: 'balance:service.object_storage',
-  kubernetes: 'balance:service.kubernetes',
-  dbaas: 'balance:service.dbaas',
-  network: 'balance:service.network',
-  licenses: 'balance:service.licenses',
-  none: 'balance:service.none',
-};
 
 /** A key of the balance catalogue, written in full ('balance:columns.date'), interpolated. */
 export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
@@ -50,7 +40,7 @@ interface Sheet {
 
 function keyLabel(lang: Lang, groupBy: 'service' | 'project', key: string): string {
   if (groupBy === 'project') return key || tr(lang, 'balance:noProject');
-  return tr(lang, SERVICE_KEY[key || 'none'] ?? 'balance:service.none');
+  return tr(lang, (SERVICE_KEY as Record<string, string | undefined>)[key || 'none'] ?? 'balance:service.none');
 }
 
 export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 /** Enum values of the actions feature -> literal catalogue keys (never built from a template). */
 import type { BulkAction } from '../../../shared/contract/platform';
 import type { BatchFilter } from '../../../shared/contract/rpc/actions';
-import { ACTION_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
-export { ACTION_KEY, STATE_KEY };
+import { ACTION_KEY, REASON_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
+export { ACTION_KEY, REASON_KEY, STATE_KEY };
 
 export const PENDING_BADGE_KEY: Record<BulkAction, string> = {
   block: 'actions:pendingBadge.block',
@@ -11,19 +11,6 @@ export const PENDING_BADGE_KEY: Record<BulkAction, string> = {
   delete: 'actions:pendingBadge.delete',
 };
 
-export const REASON_KEY: Record<string, string> = {
-  not_found: 'actions:reason.not_found',
-  invalid_state: 'actions:reason.invalid_state',
-  platform_error: 'actions:reason.platform_error',
-  offline: 'actions:reason.offline',
-  rate_limited: 'actions:reason.rate_limited',
-  token_rejected: 'actions:reason.token_rejected',
-  no_result: 'actions:reason.no_result',
-  internal: 'actions:reason.internal',
-  failed: 'actions:reason.failed',
-  client_exists: 'actions:reason.client_exists',
-  invalid_input: 'actions:reason.invalid_input',
-};
 export const REASON_OTHER_KEY = 'actions:reason.other';
 
 export const FIELD_KEY: Record<string, string> = {

@@ -2,17 +2,9 @@
 import type { ServiceCode, TxKind } from '../../../shared/contract/platform';
 import type { DetailGranularity, ExpensesGranularity } from '../../../shared/contract/rpc/balance';
 import type { Preset } from './period';
+import { SERVICE_KEY } from '../../../shared/i18n/keys/balance';
+export { SERVICE_KEY };
 
-export const SERVICE_KEY: Record<ServiceCode | 'none', string> = {
-  compute: 'balance:service.compute',
-  block_storage: 'balance:service.block_storage',
-  object_storage: 'balance:service.object_storage',
-  kubernetes: 'balance:service.kubernetes',
-  dbaas: 'balance:service.dbaas',
-  network: 'balance:service.network',
-  licenses: 'balance:service.licenses',
-  none: 'balance:service.none',
-};
 export function serviceKey(code: string | null): string {
   return SERVICE_KEY[(code || 'none') as ServiceCode | 'none'] ?? 'balance:service.none';
 }

@@ -17,3 +17,18 @@ export const STATE_KEY: Record<OutboxState, string> = {
   failed: 'actions:state.failed',
   cancelled: 'actions:state.cancelled',
 };
+
+/** Why a client's action failed (platform or app codes) -> catalogue key. */
+export const REASON_KEY: Record<string, string> = {
+  not_found: 'actions:reason.not_found',
+  invalid_state: 'actions:reason.invalid_state',
+  platform_error: 'actions:reason.platform_error',
+  offline: 'actions:reason.offline',
+  rate_limited: 'actions:reason.rate_limited',
+  token_rejected: 'actions:reason.token_rejected',
+  no_result: 'actions:reason.no_result',
+  internal: 'actions:reason.internal',
+  failed: 'actions:reason.failed',
+  client_exists: 'actions:reason.client_exists',
+  invalid_input: 'actions:reason.invalid_input',
+};
