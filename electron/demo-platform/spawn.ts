@@ -2,12 +2,14 @@
  * Runs the demo platform in a worker thread (worker.ts), so its SQLite work never blocks the
  * caller's thread: `startInWorker(opts)` resolves to `{ url, token, stop }` like `start()`.
  * From TypeScript sources (tsx, tests) the worker loads worker.ts through tsx; from a build,
- * pass `workerFile` (the bundled worker entry) or put `worker.js` beside this file.
+ * pass `workerFile` (the bundled worker entry) or put `worker.js` beside this file. The messages
+ * are typed in worker-protocol.ts.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StartOptions } from './index';
+import type { DemoWorkerMessage, DemoWorkerRequest } from './worker-protocol';
 
 export interface WorkerPlatform {
   url: string;
@@ -33,11 +35,11 @@ export function startInWorker(opts: WorkerStartOptions = {}): Promise<WorkerPlat
   return new Promise((resolve, reject) => {
     const onError = (e: Error) => reject(e);
     worker.once('error', onError);
-    worker.once('message', (m: { type: string; url?: string; token?: string; message?: string }) => {
+    worker.once('message', (m: DemoWorkerMessage) => {
       worker.off('error', onError);
       if (m.type !== 'ready' || !m.url || !m.token) {
         void worker.terminate();
-        reject(new Error(`demo platform worker: ${m.message ?? 'did not start'}`));
+        reject(new Error(`demo platform worker: ${m.type === 'error' ? m.message : 'did not start'}`));
         return;
       }
       let stopping: Promise<void> | null = null;
@@ -50,7 +52,8 @@ export function startInWorker(opts: WorkerStartOptions = {}): Promise<WorkerPlat
             const finish = () => void worker.terminate().then(() => done());
             worker.once('message', finish);
             worker.once('exit', () => done());
-            worker.postMessage('stop');
+            const request: DemoWorkerRequest = { type: 'stop' };
+            worker.postMessage(request);
           });
           return stopping;
         },

@@ -1,26 +1,29 @@
 /**
- * A worker_threads entry: starts the demo platform from `workerData` (StartOptions without
- * callbacks), posts `{ type: 'ready', url, token }` (or `{ type: 'error', message }`) to the
- * parent, and stops on the message 'stop' (then posts `{ type: 'stopped' }` and exits).
- * The desktop app and browser mode run the platform here so its SQLite never blocks their thread.
+ * A worker_threads entry: starts the demo platform from `workerData`, posts `ready` (or `error`)
+ * to the parent, and on a `stop` request stops it, posts `stopped` and exits. The messages are
+ * typed in worker-protocol.ts. The desktop app and browser mode run the platform here so its
+ * SQLite never blocks their thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { start, type StartOptions } from './index';
+import { start } from './index';
+import type { DemoWorkerData, DemoWorkerMessage, DemoWorkerRequest } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('demo-platform/worker.ts must run in a worker thread');
 
+const post = (message: DemoWorkerMessage) => port.postMessage(message);
+
 try {
-  const p = await start((workerData ?? {}) as StartOptions);
-  port.on('message', (m: unknown) => {
-    if (m === 'stop' || (typeof m === 'object' && m !== null && (m as { type?: string }).type === 'stop')) {
-      void p.stop().then(() => {
-        port.postMessage({ type: 'stopped' });
+  const platform = await start((workerData ?? {}) as DemoWorkerData);
+  port.on('message', (request: DemoWorkerRequest) => {
+    if (request?.type === 'stop') {
+      void platform.stop().then(() => {
+        post({ type: 'stopped' });
         port.close();
       });
     }
   });
-  port.postMessage({ type: 'ready', url: p.url, token: p.token });
+  post({ type: 'ready', url: platform.url, token: platform.token });
 } catch (e) {
-  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

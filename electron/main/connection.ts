@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { SavedConnection } from '../web/connection-store';
-import type { ConnectionStorage } from '../web/connections';
+import { SavedConnection } from '../host/connection-store';
+import type { ConnectionStorage } from '../host/connections';
 
 export function safeConnectionStorage(userData: string): ConnectionStorage {
   const file = join(userData, 'connection.bin');

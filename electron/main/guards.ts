@@ -4,7 +4,7 @@
  * notifications from the app's own page.
  */
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isOwnAppUrl } from '../web/security';
+import { isAllowedExternalUrl, isOwnAppUrl } from '../host/security';
 
 function openOutside(url: string): void {
   if (isAllowedExternalUrl(url)) {

@@ -9,12 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pickLanguage, resources, type Lang } from '../../shared/i18n/index';
-import { startCoreWorker } from '../core/host';
-import type { ConnectionConfig, CoreHandle } from '../core/host-types';
-import { ConnectionManager } from '../web/connections';
-import { startDemoWorker, type DemoPlatformHandle } from '../web/demo-worker-host';
-import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../web/security';
-import { mimeOf, resolveInside } from '../web/static';
+import { startCoreWorker } from '../core/worker-client';
+import type { ConnectionConfig, CoreHandle } from '../core/core-handle';
+import { ConnectionManager } from '../host/connections';
+import { startBuiltInDemo, type DemoPlatformHandle } from '../host/built-in-demo';
+import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../host/security';
+import { mimeOf, resolveInside } from '../host/static';
 import { safeConnectionStorage } from './connection';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
@@ -95,13 +95,7 @@ async function startup(): Promise<void> {
   let demoConn: ConnectionConfig | null = null;
   const ensureDemo = async (): Promise<ConnectionConfig> => {
     if (demoConn) return demoConn;
-    demo = await startDemoWorker(join(mainDir, 'demo-worker.js'), {
-      port: 0,
-      seed: 1,
-      clients: 250,
-      dataDir: join(userData, 'demo-platform'),
-      allowDemoControls: true,
-    });
+    demo = await startBuiltInDemo({ dataDir: userData, workerFile: join(mainDir, 'demo-worker.js') });
     demoConn = { kind: 'demo', url: demo.url, token: demo.token };
     return demoConn;
   };

@@ -5,10 +5,10 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import { IPC, type RpcReply } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
-import type { CoreHandle } from '../core/host-types';
-import type { ConnectionManager } from '../web/connections';
-import { errorShape, parseRpcRequest } from '../web/rpc-reply';
-import { isOwnAppUrl } from '../web/security';
+import type { CoreHandle } from '../core/core-handle';
+import type { ConnectionManager } from '../host/connections';
+import { errorShape, parseRpcRequest } from '../host/rpc-reply';
+import { isOwnAppUrl } from '../host/security';
 
 export function registerIpc(
   core: CoreHandle,

@@ -2,7 +2,7 @@
 import { BrowserWindow, app } from 'electron';
 import { join } from 'node:path';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
-import { APP_ORIGIN } from '../web/security';
+import { APP_ORIGIN } from '../host/security';
 
 export interface MainWindowOptions {
   preload: string;

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSavedConnection } from './connection-store';
-import { platformBaseUrl } from './connections';
+import { readSavedConnection } from '../host/connection-store';
+import { platformBaseUrl } from '../host/connections';
 import { startWebServer } from './server';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -5,18 +5,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { join } from 'node:path';
 import type { AppErrorShape } from '../../shared/contract/rpc/errors';
-import { errorShape, parseRpcRequest } from './rpc-reply';
+import { errorShape, parseRpcRequest } from '../host/rpc-reply';
 import type { RpcReply } from '../../shared/contract/bridge';
 import { WEB_TOKEN_HEADER } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
-import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/host-types';
-import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from './security';
-import { serveStatic } from './static';
-import { readSavedConnection, writeSavedConnection } from './connection-store';
-import { startDemoWorker, type DemoPlatformHandle, type DemoWorkerOptions } from './demo-worker-host';
-import { ConnectionManager } from './connections';
+import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/core-handle';
+import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from '../host/security';
+import { serveStatic } from '../host/static';
+import { readSavedConnection, writeSavedConnection } from '../host/connection-store';
+import { startBuiltInDemo, type DemoPlatformHandle, type DemoWorkerOptions } from '../host/built-in-demo';
+import { ConnectionManager } from '../host/connections';
 
 export interface WebServerOptions {
   /** 0 or absent: a free port. */
@@ -31,9 +30,9 @@ export interface WebServerOptions {
   version?: string;
   /** Scheduled sync (default true). */
   autoSync?: boolean;
-  /** How to start the core (default: startCoreWorker from electron/core/host). */
+  /** How to start the core (default: startCoreWorker from electron/core/worker-client). */
   startCore?: (opts: CoreOptions) => Promise<CoreHandle>;
-  /** The demo platform's worker entry (default: electron/demo-platform/worker.ts beside this source). */
+  /** The demo platform's worker entry (default: electron/demo-platform/worker.ts, see startBuiltInDemo). */
   demoWorkerFile?: string | URL;
 }
 
@@ -83,21 +82,16 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = newToken();
   const version = opts.version ?? '0.0.0';
-  const defaultDemoWorker = new URL('../demo-platform/worker.ts', import.meta.url);
   let demo: DemoPlatformHandle | null = null;
   /** The connection the built-in demo choice points at (ours, or a test's own demo platform). */
   let demoConn: ConnectionConfig | null = null;
 
   const ensureDemo = async (): Promise<ConnectionConfig> => {
     if (demoConn) return demoConn;
-    const extra = typeof opts.demo === 'object' ? opts.demo : {};
-    demo = await startDemoWorker(opts.demoWorkerFile ?? defaultDemoWorker, {
-      port: 0,
-      seed: 1,
-      clients: 250,
-      dataDir: join(opts.dataDir, 'demo-platform'),
-      allowDemoControls: true,
-      ...extra,
+    demo = await startBuiltInDemo({
+      dataDir: opts.dataDir,
+      ...(opts.demoWorkerFile ? { workerFile: opts.demoWorkerFile } : {}),
+      ...(typeof opts.demo === 'object' ? { overrides: opts.demo } : {}),
     });
     demoConn = { kind: 'demo', url: demo.url, token: demo.token };
     return demoConn;
@@ -122,7 +116,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     connection = saved ? await connections.initial(null) : null;
   }
 
-  const startCore = opts.startCore ?? (await import('../core/host')).startCoreWorker;
+  const startCore = opts.startCore ?? (await import('../core/worker-client')).startCoreWorker;
   let core: CoreHandle;
   try {
     core = await startCore({

@@ -13,7 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { startCoreWorker } from '../../electron/core/host';
+import { startCoreWorker } from '../../electron/core/worker-client';
 import { ledgerWindowStart } from '../../electron/core/sync/engine';
 import { listClients, type ListInput } from '../../electron/core/clients/queries';
 import { SortColumn } from '../../shared/contract/rpc/clients';

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCoreWorker } from '../../../electron/core/host';
+import { startCoreWorker } from '../../../electron/core/worker-client';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { BenchContext } from '../run';
 import { startChildPlatform } from '../platform';

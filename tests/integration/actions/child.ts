@@ -3,7 +3,7 @@
  * to sync first and queue deletes of n active clients. Prints JSON lines: {"enqueued":...},
  * {"progress":...}, {"done":true} when nothing is left to send. The parent SIGKILLs it at will.
  */
-import { createCore } from '../../../electron/core/app';
+import { createCore } from '../../../electron/core/create-core';
 
 const env = (k: string) => {
   const v = process.env[k];

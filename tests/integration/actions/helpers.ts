@@ -1,7 +1,7 @@
 /** Helpers of the actions' integration tests: the platform's own view of client changes. */
 import Database from 'better-sqlite3';
 import type { CoreEvent } from '../../../shared/contract/events';
-import type { Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/create-core';
 import { clientId } from '../../../electron/demo-platform/db';
 
 export async function setFaults(platform: { url: string; token: string }, body: Record<string, number>): Promise<void> {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/app';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { API_BASE, ConsumptionReport, Deal, DealsPage, ErrorEnvelope } from '../../../shared/contract/platform';
 import { monthTotals } from '../../../electron/core/partner/report';

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../electron/core/app';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { Transaction } from '../../../shared/contract/platform';

@@ -7,8 +7,8 @@ import {
   originAllowed,
   tokenMatches,
   newToken,
-} from '../../../electron/web/security';
-import { resolveInside, mimeOf } from '../../../electron/web/static';
+} from '../../../electron/host/security';
+import { resolveInside, mimeOf } from '../../../electron/host/static';
 
 describe('external links (desktop window-open and navigation guards)', () => {
   it.each([
@@ -80,7 +80,7 @@ describe('browser mode request checks', () => {
 
 describe('platform address', () => {
   it('drops trailing slashes and the API path', async () => {
-    const { platformBaseUrl } = await import('../../../electron/web/connections');
+    const { platformBaseUrl } = await import('../../../electron/host/connections');
     expect(platformBaseUrl('http://127.0.0.1:8787/partner/api/v1')).toBe('http://127.0.0.1:8787');
     expect(platformBaseUrl('https://host.example/partner/api/v1/')).toBe('https://host.example');
     expect(platformBaseUrl(' https://cloud.vk.com/ ')).toBe('https://cloud.vk.com');

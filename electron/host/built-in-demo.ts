@@ -1,24 +1,41 @@
 /**
- * Runs the built-in demo platform in a worker thread, so its HTTP server and SQLite never share
- * a thread with the window's relay (desktop) or browser mode's server.
- *
- * The protocol with `electron/demo-platform/worker.ts`:
- *   workerData = the options of `start()` from electron/demo-platform/index (port 0 = free port);
- *   the worker posts { type: 'ready', url, token } once listening, or { type: 'error', message };
- *   on { type: 'stop' } it stops the platform and posts { type: 'stopped' }.
+ * The built-in demo platform of the desktop app and browser mode: `startBuiltInDemo()` decides
+ * in this one place how it starts (seed, size, its data in `<dataDir>/demo-platform`, demo
+ * controls on). It runs in a worker thread, so its HTTP server and SQLite never share a thread
+ * with the window's relay (desktop) or browser mode's server. The messages with
+ * electron/demo-platform/worker.ts are typed in electron/demo-platform/worker-protocol.ts.
  */
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type {
+  DemoWorkerData,
+  DemoWorkerMessage,
+  DemoWorkerRequest,
+} from '../demo-platform/worker-protocol';
 
-export interface DemoWorkerOptions {
-  port?: number;
-  seed?: number;
-  clients?: number;
-  dataDir?: string;
-  token?: string;
-  region?: 'moscow' | 'kazakhstan';
-  policies?: 'seed' | 'vk-2025';
-  allowDemoControls?: boolean;
+/** The options of the demo platform's start() (electron/demo-platform/index) that a worker takes. */
+export type DemoWorkerOptions = DemoWorkerData;
+
+export interface BuiltInDemoOptions {
+  /** The app's data folder; the platform keeps its data in `<dataDir>/demo-platform`. */
+  dataDir: string;
+  /** The worker entry: out/main/demo-worker.js when built; default the .ts source (tsx, tests). */
+  workerFile?: string | URL;
+  /** Replaces the defaults below (a test's smaller data set). */
+  overrides?: DemoWorkerOptions;
+}
+
+/** The built-in demo platform: a free loopback port, seed 1, 250 clients, demo controls on. */
+export function startBuiltInDemo(opts: BuiltInDemoOptions): Promise<DemoPlatformHandle> {
+  return startDemoWorker(opts.workerFile ?? new URL('../demo-platform/worker.ts', import.meta.url), {
+    port: 0,
+    seed: 1,
+    clients: 250,
+    dataDir: join(opts.dataDir, 'demo-platform'),
+    allowDemoControls: true,
+    ...opts.overrides,
+  });
 }
 
 export interface DemoPlatformHandle {
@@ -27,22 +44,20 @@ export interface DemoPlatformHandle {
   stop(): Promise<void>;
 }
 
-type FromWorker =
-  { type: 'ready'; url: string; token: string } | { type: 'error'; message: string } | { type: 'stopped' };
-
 /** Starts the demo platform worker from `workerFile` (the .ts source under tsx, out/main/demo-worker.js when built). */
 export function startDemoWorker(
   workerFile: string | URL,
   opts: DemoWorkerOptions,
 ): Promise<DemoPlatformHandle> {
   const file = workerFile instanceof URL ? fileURLToPath(workerFile) : workerFile;
+  const workerData: DemoWorkerData = opts;
   // From source, a small JS bootstrap registers tsx inside the worker, then imports the .ts entry.
   const worker = file.endsWith('.ts')
     ? new Worker(new URL('./worker-tsx.mjs', import.meta.url), {
-        workerData: { ...opts, __entry: pathToFileURL(file).href },
+        workerData: { ...workerData, __entry: pathToFileURL(file).href },
         name: 'demo-platform',
       })
-    : new Worker(file, { workerData: opts, name: 'demo-platform' });
+    : new Worker(file, { workerData, name: 'demo-platform' });
   return new Promise((resolve, reject) => {
     let ready = false;
     let stopping: Promise<void> | null = null;
@@ -54,7 +69,7 @@ export function startDemoWorker(
       if (!ready) reject(err);
       else console.error('demo platform worker failed:', err);
     });
-    worker.on('message', (m: FromWorker) => {
+    worker.on('message', (m: DemoWorkerMessage) => {
       if (m.type === 'error' && !ready) {
         reject(new Error(`The demo platform did not start: ${m.message}`));
         void worker.terminate();
@@ -71,10 +86,11 @@ export function startDemoWorker(
                 clearTimeout(force);
                 done();
               });
-              worker.on('message', (msg: FromWorker) => {
+              worker.on('message', (msg: DemoWorkerMessage) => {
                 if (msg.type === 'stopped') void worker.terminate();
               });
-              worker.postMessage({ type: 'stop' });
+              const request: DemoWorkerRequest = { type: 'stop' };
+              worker.postMessage(request);
             });
             return stopping;
           },

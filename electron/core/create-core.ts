@@ -1,5 +1,6 @@
 /**
- * createCore: the application core in this thread (tests, and inside the worker of host.ts).
+ * createCore: the application core in this thread (tests, and inside the core's worker thread,
+ * worker.ts, which startCoreWorker in worker-client.ts runs).
  * Opens <dataDir>/cache.sqlite, builds the CoreContext, dispatches RPC through rpc.ts, emits
  * events, and runs the sync scheduler unless autoSync is false.
  */
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import type { CoreEvent, EventName, EventPayload } from '../../shared/contract/events';
 import { AppError } from '../../shared/contract/rpc/errors';
 import type { CoreContext } from './context';
-import type { ConnectionConfig, CoreHandle, CoreOptions } from './host-types';
+import type { ConnectionConfig, CoreHandle, CoreOptions } from './core-handle';
 import { openDatabase } from './db/open';
 import { PartnerApi } from './partner-api/client';
 import { toAppError } from './partner-api/errors';
@@ -38,9 +39,9 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   const listeners = new Set<(e: CoreEvent) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const e = { event, payload } as CoreEvent;
-    for (const l of listeners) {
+    for (const listener of listeners) {
       try {
-        l(e);
+        listener(e);
       } catch {
         /* a listener's failure is its own */
       }
@@ -80,7 +81,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   };
 
   if (opts.autoSync !== false) engine.start();
-  // The outbox runner (issue 4): sends what a previous run left, wakes when the platform is reachable again.
+  // The outbox runner: sends what a previous run left, wakes when the platform is reachable again.
   const actions = startActions(ctx, opts.actions ?? {});
   listeners.add((e) => {
     if (e.event === 'connectivity' && (e.payload as { state: string }).state === 'online') actions.wake();

@@ -1,6 +1,7 @@
 /**
- * The security rules browser mode and the desktop window share: the Content-Security-Policy,
- * and browser mode's checks of Host, Origin and the per-run token.
+ * The app's security rules, shared by the desktop window and browser mode: the
+ * Content-Security-Policy and response headers, the desktop app's own origin (app://partner-desk)
+ * and its link allowlist, and browser mode's checks of Host, Origin and the per-run token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -21,7 +22,7 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Headers every browser-mode response carries. */
+/** Headers every response of the app carries (browser mode's server, the desktop app:// protocol). */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',

@@ -1,6 +1,7 @@
 /**
  * How the desktop main process, browser mode and tests hold a core: in a worker thread
- * (host.ts, startCoreWorker) or in-process (app.ts, createCore). Both give this handle.
+ * (worker-client.ts, startCoreWorker) or in-process (create-core.ts, createCore). Both give this
+ * CoreHandle; CoreOptions are what a core starts with, ConnectionConfig the platform it talks to.
  */
 import type { CoreEvent } from '../../shared/contract/events';
 import type { ConnectionKind } from '../../shared/contract/rpc/app';
@@ -26,7 +27,7 @@ export interface CoreHandle {
   /** Calls an RPC method; rejects with AppError (shared/contract/rpc/errors) on failure. */
   call(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (e: CoreEvent) => void): () => void;
-  /** Replaces the connection (the token never touches the cache; the host stores it). */
+  /** Replaces the connection (the token never touches the cache; electron/host stores it). */
   setConnection(conn: ConnectionConfig | null): Promise<void>;
   close(): Promise<void>;
 }

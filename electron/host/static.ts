@@ -1,4 +1,8 @@
-/** Serves the built renderer (out/renderer) with correct MIME types; `/` is index.html. */
+/**
+ * Serving the built renderer (out/renderer) with correct MIME types; `/` is index.html. Browser
+ * mode serves it over HTTP (serveStatic); the desktop app's app:// protocol uses resolveInside
+ * and mimeOf.
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,4 +1,7 @@
-/** Turns whatever a core call threw into the AppErrorShape that crosses IPC and HTTP. */
+/**
+ * The RPC reply shape both transports share (desktop IPC, browser mode's /rpc): the request body
+ * `{ method, input }`, and whatever a core call threw turned into the AppErrorShape that crosses.
+ */
 import { AppError, AppErrorShape } from '../../shared/contract/rpc/errors';
 
 export function errorShape(err: unknown): AppErrorShape {

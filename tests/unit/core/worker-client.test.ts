@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startCoreWorker, workerEntryPath } from '../../../electron/core/host';
+import { startCoreWorker, workerEntryPath } from '../../../electron/core/worker-client';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { CoreEvent } from '../../../shared/contract/events';
 import { startFakePlatform } from './fake-platform';
@@ -15,7 +15,7 @@ describe('startCoreWorker', () => {
   });
 
   it('runs the core in a worker: RPC, events, errors as AppError, connection changes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pd-host-'));
+    const dir = mkdtempSync(join(tmpdir(), 'pd-worker-client-'));
     const fp = await startFakePlatform();
     for (const c of makeClients(120, 9)) fp.upsert(c);
     const core = await startCoreWorker({ dataDir: dir, mode: 'browser', version: '1.2.3', connection: null, autoSync: false });
@@ -43,10 +43,10 @@ describe('startCoreWorker', () => {
       await fp.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000); // starting a worker under tsx takes seconds on a loaded machine
 
   it('a newer database is refused with newer_database through the worker', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pd-host-'));
+    const dir = mkdtempSync(join(tmpdir(), 'pd-worker-client-'));
     const f = join(dir, 'cache.sqlite');
     const raw = new Database(f);
     raw.pragma('user_version = 999');
@@ -55,5 +55,5 @@ describe('startCoreWorker', () => {
     const err = await startCoreWorker({ dataDir: dir, mode: 'browser', version: 't', connection: null, autoSync: false }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('newer_database');
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000); // starting a worker under tsx takes seconds on a loaded machine
 });

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/contract/rpc/errors';
 import { CONNECTION_PRESETS, ConnectionInput } from '../../shared/contract/rpc/app';
-import type { ConnectionConfig, CoreHandle } from '../core/host-types';
+import type { ConnectionConfig, CoreHandle } from '../core/core-handle';
 import type { SavedConnection } from './connection-store';
 
 /**

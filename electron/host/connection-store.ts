@@ -1,6 +1,8 @@
 /**
- * Browser mode keeps the platform connection in `dataDir/connection.json`, readable by the owner
- * only (mode 0600). There is no OS keychain here (the desktop app encrypts it with safeStorage).
+ * The saved platform connection: its shape (SavedConnection, which the desktop app's encrypted
+ * storage in electron/main/connection.ts writes too) and browser mode's storage of it in
+ * `dataDir/connection.json`, readable by the owner only (mode 0600). Browser mode has no OS
+ * keychain; the desktop app encrypts the same record with safeStorage.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
