@@ -11,8 +11,10 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
-          // The core runs in a worker thread so SQL and sync never stall the main thread.
+          // The core runs in a worker thread so SQL and sync never stall the main thread
+          // (started by startCoreWorker, electron/core/worker-client.ts).
           'core-worker': resolve(root, 'electron/core/worker.ts'),
+          // The built-in demo platform's worker (started by startBuiltInDemo, electron/host/built-in-demo.ts).
           'demo-worker': resolve(root, 'electron/demo-platform/worker.ts'),
         },
       },

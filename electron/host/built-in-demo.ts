@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ConnectionConfig } from '../core/core-handle';
 import type {
   DemoWorkerData,
   DemoWorkerMessage,
@@ -36,6 +37,42 @@ export function startBuiltInDemo(opts: BuiltInDemoOptions): Promise<DemoPlatform
     allowDemoControls: true,
     ...opts.overrides,
   });
+}
+
+/**
+ * The built-in demo as the connection manager wants it: started on first need, then the same
+ * connection for every later choice of "demo" until stop().
+ */
+export interface BuiltInDemo {
+  /** The demo connection; starts the platform the first time. */
+  connection(): Promise<ConnectionConfig>;
+  /** Point the demo choice at a platform someone else runs (a test's own) instead of starting one. */
+  useRunning(conn: ConnectionConfig): void;
+  /** The platform this process started, if any. */
+  readonly started: DemoPlatformHandle | null;
+  stop(): Promise<void>;
+}
+
+export function builtInDemoOnDemand(opts: BuiltInDemoOptions): BuiltInDemo {
+  let started: DemoPlatformHandle | null = null;
+  let conn: ConnectionConfig | null = null;
+  return {
+    async connection() {
+      if (conn) return conn;
+      started = await startBuiltInDemo(opts);
+      conn = { kind: 'demo', url: started.url, token: started.token };
+      return conn;
+    },
+    useRunning(running) {
+      conn = running;
+    },
+    get started() {
+      return started;
+    },
+    async stop() {
+      await started?.stop();
+    },
+  };
 }
 
 export interface DemoPlatformHandle {

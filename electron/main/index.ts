@@ -10,9 +10,9 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pickLanguage, resources, type Lang } from '../../shared/i18n/index';
 import { startCoreWorker } from '../core/worker-client';
-import type { ConnectionConfig, CoreHandle } from '../core/core-handle';
+import type { CoreHandle } from '../core/core-handle';
 import { ConnectionManager } from '../host/connections';
-import { startBuiltInDemo, type DemoPlatformHandle } from '../host/built-in-demo';
+import { builtInDemoOnDemand, type BuiltInDemo } from '../host/built-in-demo';
 import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../host/security';
 import { mimeOf, resolveInside } from '../host/static';
 import { safeConnectionStorage } from './connection';
@@ -38,7 +38,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let core: CoreHandle | null = null;
-let demo: DemoPlatformHandle | null = null;
+let demo: BuiltInDemo | null = null;
 let window: BrowserWindow | null = null;
 let unregisterIpc: (() => void) | null = null;
 let language: Lang = 'ru';
@@ -92,14 +92,12 @@ async function startup(): Promise<void> {
   serveRenderer();
   const userData = app.getPath('userData');
 
-  let demoConn: ConnectionConfig | null = null;
-  const ensureDemo = async (): Promise<ConnectionConfig> => {
-    if (demoConn) return demoConn;
-    demo = await startBuiltInDemo({ dataDir: userData, workerFile: join(mainDir, 'demo-worker.js') });
-    demoConn = { kind: 'demo', url: demo.url, token: demo.token };
-    return demoConn;
-  };
-  const connections = new ConnectionManager({ storage: safeConnectionStorage(userData), ensureDemo });
+  const builtInDemo = builtInDemoOnDemand({ dataDir: userData, workerFile: join(mainDir, 'demo-worker.js') });
+  demo = builtInDemo;
+  const connections = new ConnectionManager({
+    storage: safeConnectionStorage(userData),
+    ensureDemo: () => builtInDemo.connection(),
+  });
   const connection = await connections.initial();
 
   core = await startCoreWorker({

@@ -14,7 +14,7 @@ import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/core-han
 import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from '../host/security';
 import { serveStatic } from '../host/static';
 import { readSavedConnection, writeSavedConnection } from '../host/connection-store';
-import { startBuiltInDemo, type DemoPlatformHandle, type DemoWorkerOptions } from '../host/built-in-demo';
+import { builtInDemoOnDemand, type DemoPlatformHandle, type DemoWorkerOptions } from '../host/built-in-demo';
 import { ConnectionManager } from '../host/connections';
 
 export interface WebServerOptions {
@@ -82,32 +82,24 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = newToken();
   const version = opts.version ?? '0.0.0';
-  let demo: DemoPlatformHandle | null = null;
-  /** The connection the built-in demo choice points at (ours, or a test's own demo platform). */
-  let demoConn: ConnectionConfig | null = null;
-
-  const ensureDemo = async (): Promise<ConnectionConfig> => {
-    if (demoConn) return demoConn;
-    demo = await startBuiltInDemo({
-      dataDir: opts.dataDir,
-      ...(opts.demoWorkerFile ? { workerFile: opts.demoWorkerFile } : {}),
-      ...(typeof opts.demo === 'object' ? { overrides: opts.demo } : {}),
-    });
-    demoConn = { kind: 'demo', url: demo.url, token: demo.token };
-    return demoConn;
-  };
+  /** The built-in demo choice: ours, started on first need, or a test's own demo platform. */
+  const demo = builtInDemoOnDemand({
+    dataDir: opts.dataDir,
+    ...(opts.demoWorkerFile ? { workerFile: opts.demoWorkerFile } : {}),
+    ...(typeof opts.demo === 'object' ? { overrides: opts.demo } : {}),
+  });
 
   const connections = new ConnectionManager({
     storage: {
       read: () => readSavedConnection(opts.dataDir),
       write: (c) => writeSavedConnection(opts.dataDir, c),
     },
-    ensureDemo,
+    ensureDemo: () => demo.connection(),
   });
   // Which platform to talk to: explicit, else the demo when asked, else what was saved last time.
   let connection: ConnectionConfig | null;
   if (opts.connection) {
-    if (opts.connection.kind === 'demo') demoConn = opts.connection;
+    if (opts.connection.kind === 'demo') demo.useRunning(opts.connection);
     connection = await connections.initial(opts.connection);
   } else if (opts.demo) {
     connection = await connections.initial(null, true);
@@ -127,7 +119,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       ...(opts.autoSync === undefined ? {} : { autoSync: opts.autoSync }),
     });
   } catch (err) {
-    await (demo as DemoPlatformHandle | null)?.stop();
+    await demo.stop();
     throw err;
   }
 
@@ -225,7 +217,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     });
   } catch (err) {
     await core.close();
-    await (demo as DemoPlatformHandle | null)?.stop();
+    await demo.stop();
     throw err;
   }
   port = (server.address() as { port: number }).port;
@@ -235,7 +227,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     url: `http://127.0.0.1:${port}`,
     token,
     get demo() {
-      return demo;
+      return demo.started;
     },
     close() {
       closing ??= (async () => {
@@ -245,7 +237,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           for (const s of sockets) s.destroy();
         });
         await core.close();
-        await (demo as DemoPlatformHandle | null)?.stop();
+        await demo.stop();
       })();
       return closing;
     },
