@@ -4,7 +4,7 @@
  * (t('clients:count')); an enum maps to literal keys (see renderer/ui/labels.ts), never t(`ns:${x}`).
  */
 import { NAMESPACES } from '../shared/i18n/index';
-import { EN_PLURALS, RU_PLURALS, baseKey, baseKeys, catalogue, pluralSuffix, scan, sourceFiles } from '../tests/unit/i18n/catalogue';
+import { EN_PLURALS, RU_PLURALS, baseKey, baseKeys, catalogue, pluralSuffix, scan, sourceFiles } from './i18n-catalogue';
 
 const problems: string[] = [];
 const en = catalogue('en');

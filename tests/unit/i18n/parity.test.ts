@@ -1,7 +1,7 @@
 /** Every key in both languages, none empty, the same interpolation variables, plural forms complete. */
 import { describe, expect, it } from 'vitest';
 import { NAMESPACES } from '../../../shared/i18n';
-import { EN_PLURALS, RU_PLURALS, baseKey, catalogue, interpolations, pluralSuffix } from './catalogue';
+import { EN_PLURALS, RU_PLURALS, baseKey, catalogue, interpolations, pluralSuffix } from '../../../scripts/i18n-catalogue';
 
 const en = catalogue('en');
 const ru = catalogue('ru');

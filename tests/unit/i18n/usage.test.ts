@@ -1,9 +1,9 @@
 /**
  * Keys in code <-> keys in the catalogue. Convention: the full literal 'ns:key' in code
- * (see ./catalogue.ts). Every such literal must exist; every catalogue key must be used.
+ * (see scripts/i18n-catalogue.ts). Every such literal must exist; every catalogue key must be used.
  */
 import { describe, expect, it } from 'vitest';
-import { baseKey, baseKeys, scan, sourceFiles } from './catalogue';
+import { baseKey, baseKeys, scan, sourceFiles } from '../../../scripts/i18n-catalogue';
 
 /** Keys used only outside the scanned sources or built at run time. Keep this list short. */
 const ALLOWED_UNUSED = new Set<string>([]);
@@ -40,7 +40,7 @@ describe('i18n keys used in code', () => {
 
 describe('the scan itself', () => {
   it('ignores keys in comments and finds them in code', async () => {
-    const { stripComments } = await import('./catalogue');
+    const { stripComments } = await import('../../../scripts/i18n-catalogue');
     const src = "// t('menu:key')\n/* 'clients:x' */ const u = 'https://a.b/c'; t('clients:title'); // 'clients:y'\n";
     const out = stripComments(src);
     expect(out).not.toContain('menu:key');

@@ -1,13 +1,14 @@
 /**
- * Helpers of the i18n checks. The convention that makes keys scannable: code names every key as
- * the full literal 'namespace:key' (t('clients:count'), or a literal in an enum -> key map such as
- * renderer/ui/labels.ts). A key is never assembled from a template string.
+ * Reads the message catalogue and scans source files for keys; used by the i18n checks in
+ * tests/unit/i18n and by `scripts/i18n-check.ts`. The convention that makes keys scannable: code
+ * names every key as the full literal 'namespace:key' (t('clients:count'), or a literal in an
+ * enum -> key map such as renderer/ui/labels.ts). A key is never assembled from a template string.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { NAMESPACES, resources } from '../../../shared/i18n';
+import { NAMESPACES, resources } from '../shared/i18n';
 
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const ROOT = join(import.meta.dirname, '..');
 export const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'] as const;
 export const RU_PLURALS = ['_one', '_few', '_many', '_other'];
 export const EN_PLURALS = ['_one', '_other'];
