@@ -5,7 +5,8 @@ import type { CoreContext } from '../../../electron/core/context';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
 import { tr } from '../../../electron/core/actions/export';
-import { tempDb, seedClients, type TempDb } from './helpers';
+import { seedClients } from './helpers';
+import { tempDb, type TempDb } from '../../support/temp-db';
 
 let t: TempDb | null = null;
 afterEach(() => {

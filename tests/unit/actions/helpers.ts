@@ -1,36 +1,6 @@
-/** A temp SQLite database with every migration applied, and cached clients to act on. */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
+/** Cached clients to act on (in a database from tests/support/temp-db). */
+import type Database from 'better-sqlite3';
 import type { ClientStatus } from '../../../shared/contract/platform';
-
-export interface TempDb {
-  db: Database.Database;
-  dir: string;
-  close(): void;
-}
-
-export function tempDb(): TempDb {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-actions-'));
-  const db = new Database(join(dir, 'cache.sqlite'));
-  db.pragma('journal_mode = WAL');
-  for (const m of MIGRATIONS) {
-    db.transaction(() => {
-      if (m.up.trim()) db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return {
-    db,
-    dir,
-    close() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 export function seedClients(db: Database.Database, n: number, status: (i: number) => ClientStatus = () => 'active'): string[] {
   const ins = db.prepare(

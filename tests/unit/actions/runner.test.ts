@@ -3,7 +3,8 @@ import { ApiError } from '../../../electron/core/partner-api/errors';
 import { ActionRunner, chunkKeyOf } from '../../../electron/core/actions/runner';
 import { enqueue, batchCounts, cancelBatch, retryFailed, batchItems, getBatch } from '../../../electron/core/actions/outbox';
 import type { CoreEvent } from '../../../shared/contract/events';
-import { tempDb, seedClients, type TempDb } from './helpers';
+import { seedClients } from './helpers';
+import { tempDb, type TempDb } from '../../support/temp-db';
 import { FakePlatform } from './fake-api';
 
 let t: TempDb | null = null;

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTempDb, insertClient, insertTx, seedLedger, rng } from './fixture';
+import { insertClient, insertTx, seedLedger } from './fixture';
+import { tempDb, type TempDb } from '../../support/temp-db';
+import { rng } from '../../../electron/demo-platform/prng';
 import { aggregate, prepareClient } from '../../../electron/core/balance/aggregate';
 import { refreshRollups } from '../../../electron/core/balance/rollup';
 import { detail, expenses } from '../../../electron/core/balance/service';
 import { addDays, bucketStart, localDateOf, type Granularity } from '../../../shared/domain/time';
 
-let t: ReturnType<typeof openTempDb> | null = null;
+let t: TempDb | null = null;
 afterEach(() => {
   t?.close();
   t = null;
@@ -14,7 +16,7 @@ const NOW = Date.parse('2026-11-22T07:00:00Z');
 
 describe('region-time boundaries', () => {
   it('a charge at 22:30 UTC on the 31st belongs to the 1st in Moscow', () => {
-    t = openTempDb();
+    t = tempDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T22:30:00Z'), amount: 700 });
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T20:59:59Z'), amount: 5 });
@@ -28,7 +30,7 @@ describe('region-time boundaries', () => {
   });
 
   it('weeks start on Monday in region time', () => {
-    t = openTempDb();
+    t = tempDb();
     insertClient(t.db, 'a');
     // Sunday 2026-11-22 23:30 MSK = 20:30 UTC; Monday 2026-11-23 00:30 MSK = 21:30 UTC on the 22nd.
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-11-22T20:30:00Z'), amount: 1 });
@@ -43,7 +45,7 @@ describe('region-time boundaries', () => {
   });
 
   it('Astana (+06:00): 18:30 UTC on the 31st is the 1st', () => {
-    t = openTempDb();
+    t = tempDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T18:30:00Z'), amount: 42 });
     const env = { db: t.db, zone: '+06:00', now: NOW };
@@ -56,7 +58,7 @@ describe('region-time boundaries', () => {
 });
 
 /** Brute force over the raw rows: the reference the rollups must equal. */
-function rawSums(db: ReturnType<typeof openTempDb>['db'], clientId: string, zone: string, from: string, to: string, g: Granularity | null) {
+function rawSums(db: TempDb['db'], clientId: string, zone: string, from: string, to: string, g: Granularity | null) {
   const rows = db.prepare('SELECT at_ms, kind, service, project_pid, amount_minor FROM transactions WHERE client_id = ?').all(clientId) as {
     at_ms: number;
     kind: string;
@@ -77,7 +79,7 @@ function rawSums(db: ReturnType<typeof openTempDb>['db'], clientId: string, zone
 describe('rollups equal the raw sums', () => {
   for (const zone of ['Europe/Moscow', '+06:00', 'Europe/Berlin']) {
     it(`random periods and granularities (${zone})`, () => {
-      t = openTempDb();
+      t = tempDb();
       const { clientIds } = seedLedger(t.db, {
         clients: 30,
         perClient: 60,
@@ -85,7 +87,7 @@ describe('rollups equal the raw sums', () => {
         toMs: Date.parse('2026-11-22T00:00:00Z'),
         heavyProjects: 2,
       });
-      const r = rng(99);
+      const r = rng(99).next;
       for (let i = 0; i < 60; i++) {
         const id = clientIds[Math.floor(r() * clientIds.length)] ?? 'heavy';
         prepareClient(t.db, id, zone, NOW);
@@ -103,7 +105,7 @@ describe('rollups equal the raw sums', () => {
   }
 
   it('stays equal after inserts, deletes and updates (dirty clients are rebuilt)', () => {
-    t = openTempDb();
+    t = tempDb();
     const { clientIds } = seedLedger(t.db, { clients: 5, perClient: 50, fromMs: Date.parse('2026-01-01T00:00:00Z'), toMs: Date.parse('2026-11-01T00:00:00Z') });
     expect(refreshRollups(t.db)).toBe(clientIds.length);
     const zone = 'Europe/Moscow';
@@ -120,7 +122,7 @@ describe('rollups equal the raw sums', () => {
   });
 
   it('re-buckets everything when the zone offset changes', () => {
-    t = openTempDb();
+    t = tempDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T19:00:00Z'), amount: 9 });
     const e1 = expenses({ db: t.db, zone: 'Europe/Moscow', now: NOW }, { clientId: 'a', from: '2026-10-31', to: '2026-10-31', granularity: 'day', groupBy: 'service' });

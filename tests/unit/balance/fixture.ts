@@ -1,36 +1,6 @@
-/** A temp SQLite cache with every migration applied, and a deterministic ledger generator. */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
-
-export function openTempDb(): { db: Database.Database; dir: string; close(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'balance-'));
-  const db = new Database(join(dir, 'cache.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  for (const m of MIGRATIONS) {
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return {
-    db,
-    dir,
-    close() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Park–Miller: the same seed, the same ledger. */
-export function rng(seed: number): () => number {
-  let s = seed % 2147483647 || 1;
-  return () => (s = (s * 48271) % 2147483647) / 2147483647;
-}
+/** Cached clients and ledger rows for the balance tests (the temp database: tests/support/temp-db). */
+import type Database from 'better-sqlite3';
+import { rng } from '../../../electron/demo-platform/prng';
 
 export const SERVICES = ['compute', 'block_storage', 'object_storage', 'kubernetes', 'dbaas', 'network', 'licenses'] as const;
 
@@ -68,7 +38,7 @@ export function seedLedger(
   db: Database.Database,
   o: { clients: number; perClient: number; fromMs: number; toMs: number; seed?: number; heavyProjects?: number },
 ): { clientIds: string[]; heavyClientId: string; rows: number } {
-  const r = rng(o.seed ?? 7);
+  const r = rng(o.seed ?? 7).next; // the same seed, the same ledger
   const ids: string[] = [];
   let rows = 0;
   const ins = db.prepare(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bucketLabel, presetRange, zoneNameKey, zoneOffset } from '../../../renderer/features/balance/period';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
-import { openTempDb, insertClient, insertTx } from './fixture';
+import { insertClient, insertTx } from './fixture';
+import { tempDb } from '../../support/temp-db';
 
 describe('period presets in region time', () => {
   // 2026-11-22 is a Sunday.
@@ -37,7 +38,7 @@ describe('period presets in region time', () => {
 describe('migration 003', () => {
   it('applies after 001 and 002, and its triggers mark written clients dirty', () => {
     expect(MIGRATIONS.map((m) => m.version)).toContain(3);
-    const t = openTempDb();
+    const t = tempDb();
     try {
       expect(t.db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
       const tables = (t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).sort();

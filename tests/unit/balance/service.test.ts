@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { openTempDb, insertClient, insertTx } from './fixture';
+import { insertClient, insertTx } from './fixture';
+import { tempDb, type TempDb } from '../../support/temp-db';
 import { card, detail, forecastDays, previousPeriod, sharesBp, expenses } from '../../../electron/core/balance/service';
 import { exportView } from '../../../electron/core/balance/export';
 import { formatMoney } from '../../../shared/domain/money';
 import { DetailInput, ExpensesInput, ExportInput } from '../../../shared/contract/rpc/balance';
 
-let t: ReturnType<typeof openTempDb> | null = null;
+let t: TempDb | null = null;
 afterEach(() => {
   t?.close();
   t = null;
@@ -41,7 +42,7 @@ describe('forecast, shares, periods', () => {
 });
 
 function seedSmall() {
-  t = openTempDb();
+  t = tempDb();
   insertClient(t.db, 'a', { payment: 9_000_00, bonus: 1_000_00, projects: ['pa', 'pb'] });
   insertTx(t.db, { client: 'a', atMs: NOW - 2 * H, amount: 10_000_00, kind: 'credit', project: 'pa' });
   for (let d = 1; d <= 30; d++) insertTx(t.db, { client: 'a', atMs: NOW - d * 24 * H, amount: 1_000_00, service: d % 2 ? 'compute' : 'dbaas', project: d % 3 ? 'pa' : 'pb' });

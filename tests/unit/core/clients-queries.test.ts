@@ -1,30 +1,24 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../../../electron/core/db/open';
+import { tempDb, type TempDb } from '../../support/temp-db';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listClients, clientIds, getClient, normaliseSearch, type ListInput } from '../../../electron/core/clients/queries';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
 import type { Client } from '../../../shared/contract/platform';
 import { makeClients } from './fixtures';
 
-let dir: string;
+let temp: TempDb;
 let db: Database.Database;
 let clients: Client[];
 const input = (x: Partial<ListInput> & Record<string, unknown> = {}) => ClientsListInput.parse(x) as ListInput;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pd-q-'));
-  db = openDatabase(join(dir, 'cache.sqlite'));
+  temp = tempDb({ prefix: 'q' });
+  db = temp.db;
   clients = makeClients(2000, 7);
   new SyncStore(db).applyClientsPage(clients, 'cur');
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.close());
 
 const FIELD: Record<SortColumn, (c: Client) => string | number | null> = {
   name: (c) => (c.name === null ? null : c.name.toLowerCase()),

@@ -1,21 +1,11 @@
 /** Synthetic platform clients for unit tests of the cache (deterministic from a seed). */
 import type { Client } from '../../../shared/contract/platform';
-
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../electron/demo-platform/prng';
 
 const NAMES = ['ООО «Ромашка»', 'АО «Вектор»', 'ИП Иванов', 'Acme Ltd', 'ООО «Северный ветер»', 'Globex Ltd', 'АО «Техно»', 'ИП Петрова'];
 
 export function makeClients(n: number, seed = 1): Client[] {
-  const r = rng(seed);
+  const r = rng(seed).next;
   const out: Client[] = [];
   for (let i = 0; i < n; i++) {
     const id = `c${String(i).padStart(6, '0')}`;

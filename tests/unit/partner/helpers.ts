@@ -1,9 +1,6 @@
 /** A temp cache with the real migrations and a bare CoreContext for the partner feature's unit tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../../../electron/core/db/open';
+import { tempDb } from '../../support/temp-db';
 import type { CoreContext } from '../../../electron/core/context';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { PartnerApi } from '../../../electron/core/partner-api/client';
@@ -17,8 +14,8 @@ export interface TestCtx extends CoreContext {
 }
 
 export function makeCtx(opts: { now?: number; zone?: string; api?: PartnerApi } = {}): TestCtx {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-partner-'));
-  const db = openDatabase(join(dir, 'cache.sqlite'));
+  const temp = tempDb({ prefix: 'partner' });
+  const { db, dir } = temp;
   let now = opts.now ?? Date.parse('2026-03-15T12:00:00Z');
   const changes: Table[][] = [];
   const events: { event: string; payload: unknown }[] = [];
@@ -43,10 +40,7 @@ export function makeCtx(opts: { now?: number; zone?: string; api?: PartnerApi } 
     },
     timeZone: () => opts.zone ?? 'Europe/Moscow',
     requestSync() {},
-    cleanup() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    cleanup: temp.close,
   };
 }
 
