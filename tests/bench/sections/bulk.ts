@@ -12,6 +12,7 @@ import { startCoreWorker } from '../../../electron/core/worker-client';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { BenchContext } from '../run';
 import { startChildPlatform } from '../platform';
+import { demoControls } from '../../support/demo-controls';
 
 const BLOCKS = 1000;
 const CHUNK = 500;
@@ -45,7 +46,7 @@ export default async function bulk(ctx: BenchContext): Promise<Record<string, nu
     if (ids.length < need) throw new Error(`only ${ids.length} active clients; need ${need}`);
     const sets = Array.from({ length: (ROUNDS + 1) * 2 }, (_, i) => ids.slice(i * BLOCKS, (i + 1) * BLOCKS));
 
-    const setFaults = (body: object) => fetch(platform.url + '/__demo/faults', { method: 'POST', headers, body: JSON.stringify(body) });
+    const { setFaults } = demoControls(platform);
     await setFaults({ latency_ms: LATENCY_MS });
 
     const floor = async (set: string[]) => {

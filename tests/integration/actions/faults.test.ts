@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
-import { allItems, batchDone, platformChanges, setFaults } from './helpers';
+import { allItems, batchDone, platformChanges } from './helpers';
+import { demoControls } from '../../support/demo-controls';
 
 let work: string;
 let platform: Awaited<ReturnType<typeof start>>;
@@ -57,11 +58,11 @@ describe('bulk actions against the demo platform with faults', () => {
       for (const id of gone) await api.deleteClient(id);
       const seq0 = platformChanges(platform.dbFile, 0).maxSeq;
 
-      await setFaults(platform, { error_rate: 0.2, rate_limit_rate: 0.2, retry_after_s: 0, reset_rate: 0.2, malformed_rate: 0.2 });
+      await demoControls(platform).setFaults({ error_rate: 0.2, rate_limit_rate: 0.2, retry_after_s: 0, reset_rate: 0.2, malformed_rate: 0.2 });
       const r = (await core.call('actions.enqueue', { action: 'delete', ids: target })) as { batchId: string; count: number };
       expect(r.count).toBe(150);
       await batchDone(core, r.batchId);
-      await setFaults(platform, {});
+      await demoControls(platform).clearFaults();
 
       const items = await allItems(core, r.batchId);
       const failed = items.filter((i) => i.state === 'failed');
@@ -86,10 +87,10 @@ describe('bulk actions against the demo platform with faults', () => {
     try {
       const target = (await idsWith(core, 'active')).slice(0, 200);
       const seq0 = platformChanges(platform.dbFile, 0).maxSeq;
-      await setFaults(platform, { error_rate: 0.05, rate_limit_rate: 0.05, retry_after_s: 0, reset_rate: 0.05 });
+      await demoControls(platform).setFaults({ error_rate: 0.05, rate_limit_rate: 0.05, retry_after_s: 0, reset_rate: 0.05 });
       const r = (await core.call('actions.enqueue', { action: 'block', ids: target })) as { batchId: string };
       await batchDone(core, r.batchId);
-      await setFaults(platform, {});
+      await demoControls(platform).clearFaults();
 
       const items = await allItems(core, r.batchId);
       const failed = items.filter((i) => i.state === 'failed').map((i) => i.clientId).sort();

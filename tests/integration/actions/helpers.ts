@@ -4,15 +4,6 @@ import type { CoreEvent } from '../../../shared/contract/events';
 import type { Core } from '../../../electron/core/create-core';
 import { clientId } from '../../../electron/demo-platform/db';
 
-export async function setFaults(platform: { url: string; token: string }, body: Record<string, number>): Promise<void> {
-  const res = await fetch(platform.url + '/__demo/faults', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-access-token': platform.token },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`faults: ${res.status}`);
-}
-
 /**
  * The platform's change sequence, read from its SQLite file: every applied status change or delete
  * gives the client the next number. A client changed twice since `from` makes max(seq) - from

@@ -9,28 +9,15 @@ import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import type { CoreEvent } from '../../../shared/contract/events';
 import { cacheSnapshot, platformSnapshot, strip } from './helpers';
+import { demoControls } from '../../support/demo-controls';
 
 let work: string;
 let platform: Awaited<ReturnType<typeof start>>;
 let api: PartnerApi;
 let core: Core;
 
-const faults = async (body: Record<string, number>) => {
-  const res = await fetch(platform.url + '/__demo/faults', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-access-token': platform.token },
-    body: JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-};
-const tick = async (days: number) => {
-  const res = await fetch(platform.url + '/__demo/tick', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-access-token': platform.token },
-    body: JSON.stringify({ days }),
-  });
-  expect(res.ok).toBe(true);
-};
+const faults = (body: Record<string, number>) => demoControls(platform).setFaults(body);
+const tick = (days: number) => demoControls(platform).tick({ days });
 const windowStart = () => ledgerWindowStart(Date.now(), 3, core.ctx.timeZone());
 const cacheFile = () => join(work, 'app', 'cache.sqlite');
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as P from '../../../shared/contract/platform';
 import { startInWorker } from '../../../electron/demo-platform/spawn';
 import { boot, expectError, type Api } from './helpers';
+import { demoControls } from '../../support/demo-controls';
 
 let api: Api;
 beforeAll(async () => {
@@ -16,15 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => api.p.stop());
 
-const demo = (path: string, body?: unknown) =>
-  fetch(api.p.url + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const demo = (path: string, body?: unknown) => demoControls(api.p).raw(path, body);
 
 describe('demo controls', () => {
   it('are 404 without --allow-demo-controls', async () => {
     const plain = await boot({ clients: 3 });
     try {
       for (const [path, body] of [['/__demo/faults', {}], ['/__demo/tick', {}], ['/__demo/invitations?email=a@b.c', undefined]] as const) {
-        const r = await fetch(plain.p.url + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+        const r = await demoControls(plain.p).raw(path, body);
         expect(r.status, path).toBe(404);
       }
     } finally {

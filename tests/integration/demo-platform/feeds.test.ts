@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as P from '../../../shared/contract/platform';
 import { boot, type Api } from './helpers';
+import { demoControls } from '../../support/demo-controls';
 import { rng } from '../../../electron/demo-platform/prng';
 
 let api: Api;
@@ -67,14 +68,13 @@ describe('changes feeds under concurrent writes', () => {
       cursor = page.next_cursor;
       if (ticks < 5) {
         ticks++;
-        const t = await api.post(api.p.url + '/__demo/tick', { days: 2, accept_rate: 0.2 });
-        expect(t.status).toBe(200);
+        await demoControls(api.p).tick({ days: 2, accept_rate: 0.2 });
       }
     }
     const truth = await api.all('/transactions/changes');
     expect(seen.size).toBe(truth.length);
     // A reader holding the last cursor picks up new rows later.
-    await api.post(api.p.url + '/__demo/tick', { days: 1 });
+    await demoControls(api.p).tick({ days: 1 });
     const more = P.TransactionsPage.parse((await api.get(`/transactions/changes?cursor=${cursor}`)).json);
     expect(more.items.length).toBeGreaterThan(0);
     expect(more.items.every((t) => !seen.has(t.id))).toBe(true);

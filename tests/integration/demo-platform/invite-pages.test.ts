@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as P from '../../../shared/contract/platform';
 import { boot, type Api } from './helpers';
+import { demoControls } from '../../support/demo-controls';
 
 let api: Api;
 beforeAll(async () => {
@@ -11,9 +12,7 @@ afterAll(() => api.p.stop());
 
 async function invite(email: string): Promise<{ client: P.Client; url: string }> {
   const client = P.Client.parse((await api.post('/clients', { email })).json);
-  const r = await fetch(`${api.p.url}/__demo/invitations?email=${encodeURIComponent(email)}`);
-  const { url } = (await r.json()) as { url: string };
-  return { client, url };
+  return { client, url: await demoControls(api.p).invitationUrl(email) };
 }
 const form = (o: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(o) });
 
@@ -100,7 +99,7 @@ describe('invitation pages', () => {
   it('expired, revoked and unknown tokens get a clear page', async () => {
     const expired = (await api.all('/invitations')).map((i) => P.Invitation.parse(i)).find((i) => i.status === 'expired') as P.Invitation;
     const email = expired.email;
-    const url = ((await (await fetch(`${api.p.url}/__demo/invitations?email=${encodeURIComponent(email)}`)).json()) as { url: string }).url;
+    const url = await demoControls(api.p).invitationUrl(email);
     const e = await fetch(url + '?lang=en');
     expect(e.status).toBe(410);
     expect(await e.text()).toContain('This invitation has expired');

@@ -14,6 +14,7 @@ import { API_BASE, ConsumptionReport, Deal, DealsPage, ErrorEnvelope } from '../
 import { monthTotals } from '../../../electron/core/partner/report';
 import { localDateOf, addMonths } from '../../../shared/domain/time';
 import type { DealRow } from '../../../shared/contract/rpc/partner';
+import { demoControls } from '../../support/demo-controls';
 
 let work: string;
 let platform: Awaited<ReturnType<typeof start>>;
@@ -52,14 +53,7 @@ const body = (over: Record<string, unknown> = {}) => ({
   description: 'Миграция 1С в облако',
   ...over,
 });
-const tick = async (days: number) => {
-  const res = await fetch(platform.url + '/__demo/tick', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days, accept_rate: 0 }),
-  });
-  expect(res.ok).toBe(true);
-};
+const tick = (days: number) => demoControls(platform).tick({ days, accept_rate: 0 });
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pd-int-partner-'));
