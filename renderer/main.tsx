@@ -5,6 +5,7 @@ import { initI18n } from './app/i18n';
 import { usePrefs } from './state/prefs';
 import { App } from './app/App';
 import './styles/app.css';
+import './styles/controls.css';
 
 // First run follows the browser/OS language; the saved choice replaces it once settings load.
 const lang = pickLanguage(null, navigator.languages ?? [navigator.language]);

@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from 'react-aria-components';
 import { queryClient } from './queryClient';
 import { i18n } from './i18n';
 import { useCoreEvents } from './useCoreEvents';
@@ -12,6 +13,9 @@ import { routes } from './routes';
 import { useNav, listenToHash } from '../state/nav';
 import { usePrefs } from '../state/prefs';
 import { Loading } from '../ui/States';
+import { Toast } from '../ui/Toast';
+import { useLang } from '../ui/format';
+import { ariaLocale } from '../ui/locale';
 
 function Shell() {
   useCoreEvents();
@@ -19,6 +23,7 @@ function Shell() {
   const route = useNav((s) => s.route);
   const clientId = useNav((s) => s.clientId);
   const saved = settings.data?.language ?? null;
+  const lang = useLang();
 
   useEffect(() => listenToHash(), []);
   // The saved language wins over the OS language the app started in.
@@ -29,15 +34,18 @@ function Shell() {
   const def = routes[route];
   const Page = def.page as React.ComponentType<{ clientId?: string }>;
   return (
-    <div className="app">
-      <Header />
-      <Banners />
-      <main className="app-main">
-        <Suspense fallback={<Loading />}>
-          {route === 'client' && clientId ? <Page key={clientId} clientId={clientId} /> : <Page />}
-        </Suspense>
-      </main>
-    </div>
+    <I18nProvider locale={ariaLocale(lang)}>
+      <div className="app">
+        <Header />
+        <Banners />
+        <main className="app-main">
+          <Suspense fallback={<Loading />}>
+            {route === 'client' && clientId ? <Page key={clientId} clientId={clientId} /> : <Page />}
+          </Suspense>
+        </main>
+        <Toast />
+      </div>
+    </I18nProvider>
   );
 }
 

@@ -14,11 +14,16 @@ export function errorText(t: TFunction, e: unknown): string {
   return t(ERROR_KEY[errorCode(e)], params);
 }
 
+/** Why a field is refused, in words: a known reason's message, else "Check this field". */
+export function fieldMessage(t: TFunction, reason: string): string {
+  return t(FIELD_KEY[reason] ?? FIELD_OTHER_KEY);
+}
+
 /** The field -> translated reason map of an invalid_input error. */
 export function fieldErrors(t: TFunction, e: unknown): Record<string, string> {
   const fields = (e as { fields?: Record<string, string> } | null)?.fields ?? {};
   const out: Record<string, string> = {};
-  for (const [field, reason] of Object.entries(fields)) out[field] = t(FIELD_KEY[reason] ?? FIELD_OTHER_KEY);
+  for (const [field, reason] of Object.entries(fields)) out[field] = fieldMessage(t, reason);
   return out;
 }
 

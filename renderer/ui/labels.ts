@@ -55,7 +55,10 @@ export const ERROR_KEY: Record<AppErrorCode, string> = {
   internal: 'errors:internal',
 };
 
-/** Reasons a form field can be refused (zod issue codes and the core's own). */
+/**
+ * Why a form field is refused -> its message: zod issue codes, shared/domain/validation's reasons
+ * and the platform's 422 field reasons. The one map for every form (read it through fieldMessage).
+ */
 export const FIELD_KEY: Record<string, string> = {
   required: 'errors:field.required',
   invalid_type: 'errors:field.invalid_type',
@@ -65,6 +68,13 @@ export const FIELD_KEY: Record<string, string> = {
   too_big: 'errors:field.too_big',
   invalid_value: 'errors:field.invalid_value',
   not_integer: 'errors:field.not_integer',
+  invalid_email: 'errors:field.invalid_email',
+  invalid_phone: 'errors:field.invalid_phone',
+  too_long: 'errors:field.too_long',
+  invalid_inn: 'errors:field.invalid_inn',
+  invalid_amount: 'errors:field.invalid_amount',
+  exists: 'errors:field.exists',
+  deal_exists: 'errors:field.deal_exists',
 };
 export const FIELD_OTHER_KEY = 'errors:field.other';
 

@@ -17,6 +17,17 @@ export function formatNumber(n: number, lang: string): string {
   return memo(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
+/** Basis points as a percentage with two decimals: "15.21%" / "15,21 %". */
+export function formatPercentBp(bp: number, lang: string): string {
+  const f = memo(`pct|${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  return f.format(bp / 10000);
+}
+
+/** A whole number of a unit in words: "5 days" / "5 дней". */
+export function formatUnit(n: number, unit: 'minute' | 'hour' | 'day', lang: string): string {
+  return memo(`unit|${lang}|${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' })).format(n);
+}
+
 /**
  * Dates in English are day-first (22/11/2026, 22 November 2026), like the date fields and the
  * platform's region; numbers and money keep the plain 'en' rules.
@@ -64,6 +75,20 @@ export function formatLocalDate(date: string, lang: string, style: 'short' | 'lo
     }),
   );
   return f.format(new Date(date + 'T00:00:00Z'));
+}
+
+/** A month 'YYYY-MM' (or a date in it) as "ноябрь 2026" / "November 2026"; `capital` starts it upper-case. */
+export function formatMonth(month: string, lang: string, capital = false): string {
+  const f = memo(`mon|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long' }));
+  const s = f.format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
+  return capital ? s.charAt(0).toLocaleUpperCase(lang) + s.slice(1) : s;
+}
+
+/** A local date 'YYYY-MM-DD' with a short month ("22 Nov 2026"), or a range of two of them. */
+export function formatShortDate(date: string, lang: string, to?: string): string {
+  const f = memo(`sd|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }));
+  const d = new Date(date + 'T00:00:00Z');
+  return to ? f.formatRange(d, new Date(to + 'T00:00:00Z')) : f.format(d);
 }
 
 /** Two local dates as a range: "1–30 ноября 2026 г." / "Nov 1 – 30, 2026". */

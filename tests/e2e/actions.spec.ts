@@ -52,16 +52,16 @@ test('invite: fields checked as typed, the platform refusal on the field, the cl
   await page.getByTestId('add-client').click();
   const dialog = page.getByTestId('add-client-dialog');
   await dialog.getByLabel('Email').fill('not-an-email');
-  await expect(dialog.getByTestId('email-msg')).toHaveText('Not an email address');
+  await expect(dialog.getByTestId('email-msg')).toHaveText('Enter an email like name@company.ru');
   await dialog.getByLabel('Phone').fill('12');
-  await expect(dialog.getByTestId('phone-msg')).toHaveText('Use + and 10 to 15 digits');
+  await expect(dialog.getByTestId('phone-msg')).toHaveText('Enter a phone with the country code, like +7 900 123-45-67');
   await shot(page, 'actions-invite-errors-en');
   // The same checks in Russian (the header is behind the modal: close, switch, open again).
   await page.keyboard.press('Escape');
   await setLang(page, 'ru');
   await page.getByTestId('add-client').click();
   await dialog.getByLabel('Электронная почта').fill('not-an-email');
-  await expect(dialog.getByTestId('email-msg')).toHaveText('Это не адрес электронной почты');
+  await expect(dialog.getByTestId('email-msg')).toHaveText('Введите почту вида name@company.ru');
   await shot(page, 'actions-invite-errors-ru');
   await page.keyboard.press('Escape');
   await setLang(page, 'en');

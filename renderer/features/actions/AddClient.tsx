@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { LIMITS } from '../../../shared/contract/platform';
 import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
-import { errorCode, errorText } from '../../ui/errors';
-import { Dialog } from './Dialog';
-import { fieldLabel } from './labels';
-import { useToast } from './toast';
+import { errorCode, errorText, fieldMessage } from '../../ui/errors';
+import { Dialog } from '../../ui/Dialog';
+import { useToast } from '../../ui/Toast';
 
 type Field = 'email' | 'name' | 'phone' | 'externalId';
 const FIELDS: Field[] = ['email', 'name', 'phone', 'externalId'];
@@ -30,7 +29,7 @@ export function AddClientButton() {
   const close = useCallback(() => setOpen(false), []);
   return (
     <>
-      <button type="button" className="pd-btn pd-btn-primary" data-testid="add-client" onClick={() => setOpen(true)}>
+      <button type="button" className="btn btn-primary" data-testid="add-client" onClick={() => setOpen(true)}>
         {t('actions:invite.open')}
       </button>
       {open ? <AddClientDialog onClose={close} /> : null}
@@ -48,13 +47,12 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reasonText = (reason: string) => fieldLabel(t, reason);
   const errorOf = (f: Field): string | null => {
     const r = remote[f];
-    if (r) return reasonText(r);
+    if (r) return fieldMessage(t, r);
     if (!touched[f]) return null;
     const local = check(f, values[f]);
-    return local ? reasonText(local) : null;
+    return local ? fieldMessage(t, local) : null;
   };
 
   const labels: Record<Field, string> = {
@@ -105,22 +103,22 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
       testId="add-client-dialog"
       footer={
         <>
-          <button type="button" className="pd-btn" data-close onClick={onClose}>
+          <button type="button" className="btn" data-close onClick={onClose}>
             {t('actions:invite.cancel')}
           </button>
-          <button type="submit" form="pd-invite-form" className="pd-btn pd-btn-primary" disabled={busy}>
+          <button type="submit" form="invite-form" className="btn btn-primary" disabled={busy}>
             {busy ? t('actions:invite.sending') : t('actions:invite.submit')}
           </button>
         </>
       }
     >
-      <p className="pd-note">{t('actions:invite.intro')}</p>
-      <form id="pd-invite-form" onSubmit={submit} noValidate>
+      <p className="note">{t('actions:invite.intro')}</p>
+      <form id="invite-form" onSubmit={submit} noValidate>
         {FIELDS.map((f) => {
           const err = errorOf(f);
-          const id = `pd-invite-${f}`;
+          const id = `invite-${f}`;
           return (
-            <div className="pd-field" key={f}>
+            <div className="field" key={f}>
               <label htmlFor={id}>{labels[f]}</label>
               <input
                 id={id}
@@ -138,14 +136,14 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
                 }}
                 onBlur={() => setTouched((s) => ({ ...s, [f]: true }))}
               />
-              <span id={`${id}-msg`} className={err ? 'pd-field-error' : 'pd-field-hint'} data-testid={`${f}-msg`}>
+              <span id={`${id}-msg`} className={err ? 'field-error' : 'field-hint'} data-testid={`${f}-msg`}>
                 {err ?? hints[f] ?? ''}
               </span>
             </div>
           );
         })}
         {formError ? (
-          <div className="pd-alert" role="alert">
+          <div className="alert alert-warn" role="alert">
             {formError}
           </div>
         ) : null}

@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { call } from '../../bridge';
 import type { AuditRow } from '../../../shared/contract/rpc/actions';
-import { formatDateTime } from '../../../shared/i18n/format';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { ActionsLayer } from './ActionsLayer';
 import { saveFile } from '../../ui/files';
-import { ACTION_KEY, cnt, reasonLabel } from './labels';
-import { useToast } from './toast';
+import { ACTION_KEY, reasonLabel } from './labels';
+import { useToast } from '../../ui/Toast';
 import { openResults } from './useBatches';
+import { countParams, useLang } from '../../ui/format';
 
 const PAGE = 100;
 
@@ -26,8 +27,8 @@ function detailText(t: TFunction, detail: string | null): string {
 }
 
 export default function AuditPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const { t } = useTranslation();
+  const lang = useLang();
   const { zone } = useRegion();
   const toast = useToast();
   const [search, setSearch] = useState('');
@@ -48,12 +49,13 @@ export default function AuditPage() {
   }
 
   return (
-    <div className="pd-page" data-testid="audit-page">
+    <div className="page page-scroll" data-testid="audit-page">
       <ActionsLayer />
-      <div className="pd-page-head">
+      <div className="page-head">
         <h1>{t('actions:audit.title')}</h1>
         <input
           type="search"
+          className="search search-wide"
           value={search}
           placeholder={t('actions:audit.search')}
           aria-label={t('actions:audit.search')}
@@ -63,12 +65,12 @@ export default function AuditPage() {
             setOffset(0);
           }}
         />
-        {q.data ? <span className="pd-note" data-testid="audit-count">{t('actions:audit.count', cnt(q.data.total, lang))}</span> : null}
-        <span className="pd-bulkbar-spacer" />
-        <button type="button" className="pd-btn" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>
+        {q.data ? <span className="note" data-testid="audit-count">{t('actions:audit.count', countParams(q.data.total, lang))}</span> : null}
+        <span className="spacer" />
+        <button type="button" className="btn" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>
           {t('actions:audit.exportXlsx')}
         </button>
-        <button type="button" className="pd-btn" data-testid="audit-export-csv" onClick={() => void exportAs('csv')}>
+        <button type="button" className="btn" data-testid="audit-export-csv" onClick={() => void exportAs('csv')}>
           {t('actions:audit.exportCsv')}
         </button>
       </div>
@@ -76,7 +78,7 @@ export default function AuditPage() {
       {q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : null}
       {q.data && q.data.total === 0 ? <Empty title={t('actions:audit.empty')} /> : null}
       {q.data && q.data.rows.length > 0 ? (
-        <table className="pd-table" data-testid="audit-table">
+        <table className="data-table" data-testid="audit-table">
           <thead>
             <tr>
               <th>{t('actions:audit.time')}</th>
@@ -95,12 +97,12 @@ export default function AuditPage() {
         </table>
       ) : null}
       {q.data && q.data.total > PAGE ? (
-        <div className="pd-dock-row">
-          <button type="button" className="pd-btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <div className="button-row">
+          <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             {'‹'}
           </button>
           <span>{`${offset + 1}–${Math.min(offset + PAGE, q.data.total)} / ${q.data.total}`}</span>
-          <button type="button" className="pd-btn" disabled={offset + PAGE >= q.data.total} onClick={() => setOffset(offset + PAGE)}>
+          <button type="button" className="btn" disabled={offset + PAGE >= q.data.total} onClick={() => setOffset(offset + PAGE)}>
             {'›'}
           </button>
         </div>
@@ -112,7 +114,7 @@ export default function AuditPage() {
 function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const fmt = (x: number) => new Intl.NumberFormat(lang).format(x);
+  const fmt = (x: number) => formatNumber(x, lang);
   const res = r.result;
   const pending = res ? res.pending + res.sending : 0;
   return (
@@ -121,17 +123,17 @@ function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string 
       <td>{r.user}</td>
       <td>{t(ACTION_KEY[r.action])}</td>
       <td>
-        <button type="button" className="pd-btn-link" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {t('actions:clients', cnt(r.count, lang))}
+        <button type="button" className="btn-link" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t('actions:clients', countParams(r.count, lang))}
         </button>
-        {open ? <div className="pd-ids">{r.clientIds.join(', ')}</div> : null}
+        {open ? <div className="client-ids">{r.clientIds.join(', ')}</div> : null}
       </td>
       <td>
         {res ? t('actions:audit.resultSummary', { ok: fmt(res.ok), failed: fmt(res.failed) }) : ''}
-        {pending ? <div className="pd-note">{t('actions:audit.resultPending', { pending: fmt(pending) })}</div> : null}
-        {res?.cancelled ? <div className="pd-note">{t('actions:audit.resultCancelled', { cancelled: fmt(res.cancelled) })}</div> : null}
+        {pending ? <div className="note">{t('actions:audit.resultPending', { pending: fmt(pending) })}</div> : null}
+        {res?.cancelled ? <div className="note">{t('actions:audit.resultCancelled', { cancelled: fmt(res.cancelled) })}</div> : null}
         {r.batchId ? (
-          <button type="button" className="pd-btn-link" onClick={() => openResults(r.batchId)}>
+          <button type="button" className="btn-link" onClick={() => openResults(r.batchId)}>
             {t('actions:progress.results')}
           </button>
         ) : null}

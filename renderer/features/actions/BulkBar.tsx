@@ -13,8 +13,9 @@ import { usePrefs, type ClientsView } from '../../state/prefs';
 import { errorText } from '../../ui/errors';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ActionsLayer } from './ActionsLayer';
-import { BULK_BUTTON_KEY, cnt } from './labels';
-import { useToast } from './toast';
+import { BULK_BUTTON_KEY } from './labels';
+import { useToast } from '../../ui/Toast';
+import { countParams, useLang } from '../../ui/format';
 
 const ACTIONS: BulkAction[] = ['block', 'unblock', 'delete'];
 
@@ -29,7 +30,8 @@ async function resolveIds(allMatching: boolean, ids: Set<string>, view: ClientsV
 }
 
 export function BulkBar() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const qc = useQueryClient();
   const toast = useToast();
   const { ids, allMatching, selectAll, clear } = useSelection();
@@ -75,31 +77,31 @@ export function BulkBar() {
     <>
       <ActionsLayer />
       {active ? (
-        <div className="pd-bulkbar" role="toolbar" aria-label={t('actions:bulk.label')} data-testid="bulk-bar">
-          <span className="pd-bulkbar-count" data-testid="bulk-count">
-            {t('actions:bulk.selected', cnt(selected, i18n.language))}
+        <div className="bulkbar" role="toolbar" aria-label={t('actions:bulk.label')} data-testid="bulk-bar">
+          <span className="bulkbar-count" data-testid="bulk-count">
+            {t('actions:bulk.selected', countParams(selected, lang))}
           </span>
           {!allMatching && total.data !== undefined && total.data > ids.size ? (
-            <button type="button" className="pd-btn-link" data-testid="select-all-matching" onClick={selectAll}>
-              {t('actions:bulk.selectAll', cnt(total.data, i18n.language))}
+            <button type="button" className="btn-link" data-testid="select-all-matching" onClick={selectAll}>
+              {t('actions:bulk.selectAll', countParams(total.data, lang))}
             </button>
           ) : null}
-          <button type="button" className="pd-btn-link" onClick={clear}>
+          <button type="button" className="btn-link" onClick={clear}>
             {t('actions:bulk.clear')}
           </button>
-          <span className="pd-bulkbar-spacer" />
+          <span className="spacer" />
           {applicable.data && ACTIONS.every((a) => applicable.data[a] === 0) ? (
-            <span className="pd-note">{t('actions:bulk.none')}</span>
+            <span className="note">{t('actions:bulk.none')}</span>
           ) : null}
           {ACTIONS.filter((a) => (applicable.data?.[a] ?? 0) > 0).map((a) => (
             <button
               key={a}
               type="button"
-              className={a === 'delete' ? 'pd-btn pd-btn-danger' : 'pd-btn'}
+              className={a === 'delete' ? 'btn btn-danger' : 'btn'}
               data-testid={`bulk-${a}`}
               onClick={() => setConfirm(a)}
             >
-              {t(BULK_BUTTON_KEY[a], cnt(applicable.data?.[a] ?? 0, i18n.language))}
+              {t(BULK_BUTTON_KEY[a], countParams(applicable.data?.[a] ?? 0, lang))}
             </button>
           ))}
         </div>

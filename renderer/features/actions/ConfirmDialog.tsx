@@ -9,9 +9,10 @@ import { call } from '../../bridge';
 import type { BulkAction } from '../../../shared/contract/platform';
 import { TYPE_TO_CONFIRM_OVER } from '../../../shared/contract/rpc/actions';
 import { useLive } from '../../state/live';
-import { Dialog } from './Dialog';
-import { CONFIRM_BUTTON_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY, cnt } from './labels';
+import { Dialog } from '../../ui/Dialog';
+import { CONFIRM_BUTTON_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY } from './labels';
 import { consequences, typedMatches } from './policy';
+import { countParams, useLang } from '../../ui/format';
 
 export function ConfirmDialog(props: {
   action: BulkAction;
@@ -21,7 +22,8 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const { data: policies } = useQuery({ queryKey: ['platform', 'policies'], queryFn: () => call('actions.policies', {}) });
   const offline = useLive((s) => s.connectivity?.state === 'offline');
   const [typed, setTyped] = useState('');
@@ -34,12 +36,12 @@ export function ConfirmDialog(props: {
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" className="pd-btn" data-close onClick={props.onClose}>
+          <button type="button" className="btn" data-close onClick={props.onClose}>
             {t('actions:confirm.cancel')}
           </button>
           <button
             type="button"
-            className={props.action === 'unblock' ? 'pd-btn pd-btn-primary' : 'pd-btn pd-btn-danger'}
+            className={props.action === 'unblock' ? 'btn btn-primary' : 'btn btn-danger'}
             disabled={!ok}
             data-testid="confirm-action"
             onClick={props.onConfirm}
@@ -50,20 +52,20 @@ export function ConfirmDialog(props: {
       }
     >
       <p data-testid="confirm-question">
-        <strong>{t(CONFIRM_QUESTION_KEY[props.action], cnt(props.count, i18n.language))}</strong>
+        <strong>{t(CONFIRM_QUESTION_KEY[props.action], countParams(props.count, lang))}</strong>
       </p>
-      <ul className="pd-consequences" data-testid="confirm-consequences">
+      <ul className="consequences" data-testid="confirm-consequences">
         {consequences(props.action, policies).map((l) => (
           <li key={l.key}>{t(l.key, l.params ?? {})}</li>
         ))}
       </ul>
-      {props.skipped > 0 ? <p className="pd-note">{t('actions:confirm.skipped', cnt(props.skipped, i18n.language))}</p> : null}
-      {offline ? <div className="pd-alert">{t('actions:confirm.consequence.offline')}</div> : null}
+      {props.skipped > 0 ? <p className="note">{t('actions:confirm.skipped', countParams(props.skipped, lang))}</p> : null}
+      {offline ? <div className="alert alert-warn">{t('actions:confirm.consequence.offline')}</div> : null}
       {mustType ? (
-        <div className="pd-field">
-          <label htmlFor="pd-confirm-type">{t('actions:confirm.typeToConfirm', { count: props.count })}</label>
+        <div className="field">
+          <label htmlFor="confirm-type-count">{t('actions:confirm.typeToConfirm', { count: props.count })}</label>
           <input
-            id="pd-confirm-type"
+            id="confirm-type-count"
             inputMode="numeric"
             autoComplete="off"
             aria-label={t('actions:confirm.typeLabel')}

@@ -4,26 +4,26 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import type { InvitationRow } from '../../../shared/contract/rpc/actions';
-import { formatDateTime, formatRelative } from '../../../shared/i18n/format';
+import { formatDateTime, formatRelative, formatUnit } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { useNow } from '../../ui/useNow';
 import { ActionsLayer } from './ActionsLayer';
-import { Dialog } from './Dialog';
-import { cnt } from './labels';
-import { useToast } from './toast';
+import { Dialog } from '../../ui/Dialog';
+import { useToast } from '../../ui/Toast';
+import { countParams, useLang } from '../../ui/format';
 
 /** "5 days" / "5 дней", or hours under a day, minutes under an hour. */
 export function duration(ms: number, lang: string): string {
   const m = Math.max(0, Math.floor(ms / 60_000));
-  const [n, unit] = m >= 1440 ? [Math.floor(m / 1440), 'day'] : m >= 60 ? [Math.floor(m / 60), 'hour'] : [m, 'minute'];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  const [n, unit]: [number, 'day' | 'hour' | 'minute'] = m >= 1440 ? [Math.floor(m / 1440), 'day'] : m >= 60 ? [Math.floor(m / 60), 'hour'] : [m, 'minute'];
+  return formatUnit(n, unit, lang);
 }
 
 export default function InvitationsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const { t } = useTranslation();
+  const lang = useLang();
   const { zone } = useRegion();
   const now = useNow();
   const qc = useQueryClient();
@@ -54,14 +54,14 @@ export default function InvitationsPage() {
 
   const items = q.data?.items ?? [];
   return (
-    <div className="pd-page" data-testid="invitations-page">
+    <div className="page page-scroll" data-testid="invitations-page">
       <ActionsLayer />
-      <div className="pd-page-head">
+      <div className="page-head">
         <h1>{t('actions:invitations.title')}</h1>
-        {q.data ? <span className="pd-note">{t('actions:invitations.count', cnt(items.length, lang))}</span> : null}
+        {q.data ? <span className="note">{t('actions:invitations.count', countParams(items.length, lang))}</span> : null}
       </div>
       {q.data?.offline ? (
-        <div className="pd-alert" role="status" data-testid="invitations-offline">
+        <div className="alert alert-warn" role="status" data-testid="invitations-offline">
           {q.data.asOf ? t('actions:invitations.offline', { time: formatDateTime(q.data.asOf, lang, zone) }) : t('actions:invitations.offlineNever')}
         </div>
       ) : null}
@@ -69,7 +69,7 @@ export default function InvitationsPage() {
       {q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : null}
       {q.data && items.length === 0 ? <Empty title={t('actions:invitations.empty')} /> : null}
       {items.length > 0 ? (
-        <table className="pd-table" data-testid="invitations-table">
+        <table className="data-table" data-testid="invitations-table">
           <thead>
             <tr>
               <th>{t('actions:invitations.email')}</th>
@@ -88,26 +88,26 @@ export default function InvitationsPage() {
                 <td>{i.name ?? ''}</td>
                 <td>
                   {formatDateTime(i.sentAt, lang, zone)}
-                  {i.resentCount > 0 ? <div className="pd-note">{t('actions:invitations.resent', { count: i.resentCount })}</div> : null}
+                  {i.resentCount > 0 ? <div className="note">{t('actions:invitations.resent', { count: i.resentCount })}</div> : null}
                 </td>
                 <td>{duration(now - Date.parse(i.sentAt), lang)}</td>
                 <td>
                   {formatDateTime(i.expiresAt, lang, zone)}
-                  <div className="pd-note">{formatRelative(i.expiresAt, lang, now)}</div>
+                  <div className="note">{formatRelative(i.expiresAt, lang, now)}</div>
                 </td>
                 <td>
                   {i.status === 'pending' ? (
-                    <span className="pd-badge pd-badge-warn">{t('actions:invitations.statusPending')}</span>
+                    <span className="badge badge-warn">{t('actions:invitations.statusPending')}</span>
                   ) : (
-                    <span className="pd-badge pd-badge-bad">{t('actions:invitations.statusExpired')}</span>
+                    <span className="badge badge-bad">{t('actions:invitations.statusExpired')}</span>
                   )}
                 </td>
                 <td>
-                  <div className="pd-dock-row">
-                    <button type="button" className="pd-btn" disabled={q.data?.offline} onClick={() => void resend(i)}>
+                  <div className="button-row">
+                    <button type="button" className="btn" disabled={q.data?.offline} onClick={() => void resend(i)}>
                       {t('actions:invitations.resend')}
                     </button>
-                    <button type="button" className="pd-btn" disabled={q.data?.offline} onClick={() => setRevoking(i)}>
+                    <button type="button" className="btn" disabled={q.data?.offline} onClick={() => setRevoking(i)}>
                       {t('actions:invitations.revoke')}
                     </button>
                   </div>
@@ -123,10 +123,10 @@ export default function InvitationsPage() {
           onClose={() => setRevoking(null)}
           footer={
             <>
-              <button type="button" className="pd-btn" data-close onClick={() => setRevoking(null)}>
+              <button type="button" className="btn" data-close onClick={() => setRevoking(null)}>
                 {t('actions:confirm.cancel')}
               </button>
-              <button type="button" className="pd-btn pd-btn-danger" onClick={() => void revoke(revoking)}>
+              <button type="button" className="btn btn-danger" onClick={() => void revoke(revoking)}>
                 {t('actions:invitations.revoke')}
               </button>
             </>

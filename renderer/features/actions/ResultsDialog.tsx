@@ -4,21 +4,22 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import type { BatchFilter } from '../../../shared/contract/rpc/actions';
-import { formatDateTime } from '../../../shared/i18n/format';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
 import { errorText } from '../../ui/errors';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { saveFile } from '../../ui/files';
-import { ACTION_KEY, FILTER_KEY, STATE_KEY, cnt, reasonLabel } from './labels';
-import { useToast } from './toast';
+import { ACTION_KEY, FILTER_KEY, STATE_KEY, reasonLabel } from './labels';
+import { useToast } from '../../ui/Toast';
+import { countParams, useLang } from '../../ui/format';
 
 const FILTERS: BatchFilter[] = ['all', 'failed', 'ok', 'pending', 'cancelled'];
 const PAGE = 200;
 
 export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
-  const fmt = (x: number) => new Intl.NumberFormat(lang).format(x);
+  const { t } = useTranslation();
+  const lang = useLang();
+  const fmt = (x: number) => formatNumber(x, lang);
   const qc = useQueryClient();
   const toast = useToast();
   const { zone } = useRegion();
@@ -61,34 +62,34 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
       footer={
         <>
           {b && b.failed > 0 && b.done ? (
-            <button type="button" className="pd-btn pd-btn-primary" data-testid="retry-failed" onClick={() => void retry()}>
-              {t('actions:results.retryFailed', cnt(b.failed, lang))}
+            <button type="button" className="btn btn-primary" data-testid="retry-failed" onClick={() => void retry()}>
+              {t('actions:results.retryFailed', countParams(b.failed, lang))}
             </button>
           ) : null}
-          <button type="button" className="pd-btn" data-testid="export-xlsx" onClick={() => void exportAs('xlsx')}>
+          <button type="button" className="btn" data-testid="export-xlsx" onClick={() => void exportAs('xlsx')}>
             {t('actions:results.exportXlsx')}
           </button>
-          <button type="button" className="pd-btn" data-testid="export-csv" onClick={() => void exportAs('csv')}>
+          <button type="button" className="btn" data-testid="export-csv" onClick={() => void exportAs('csv')}>
             {t('actions:results.exportCsv')}
           </button>
-          <button type="button" className="pd-btn" data-close onClick={onClose}>
+          <button type="button" className="btn" data-close onClick={onClose}>
             {t('actions:progress.close')}
           </button>
         </>
       }
     >
       {b ? (
-        <p className="pd-note" data-testid="results-summary">
+        <p className="note" data-testid="results-summary">
           {t('actions:batches.summary', { ok: fmt(b.ok), failed: fmt(b.failed), pending: fmt(b.pending + b.sending), cancelled: fmt(b.cancelled) })}
           {b.parentId ? ` · ${t('actions:results.retryOf')}` : ''}
         </p>
       ) : null}
-      <div className="pd-tabs" role="group">
+      <div className="results-filters" role="group">
         {FILTERS.map((f) => (
           <button
             key={f}
             type="button"
-            className="pd-btn"
+            className="btn"
             aria-pressed={filter === f}
             data-testid={`results-filter-${f}`}
             onClick={() => {
@@ -100,9 +101,9 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
           </button>
         ))}
       </div>
-      {data && data.rows.length === 0 ? <p className="pd-note">{t('actions:results.empty')}</p> : null}
+      {data && data.rows.length === 0 ? <p className="note">{t('actions:results.empty')}</p> : null}
       {data && data.rows.length > 0 ? (
-        <table className="pd-table" data-testid="results-table">
+        <table className="data-table" data-testid="results-table">
           <thead>
             <tr>
               <th>{t('actions:results.client')}</th>
@@ -119,7 +120,7 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
                 <td>{r.name ?? r.clientId}</td>
                 <td>{r.email ?? ''}</td>
                 <td>
-                  <span className={r.state === 'failed' ? 'pd-badge pd-badge-bad' : r.state === 'ok' ? 'pd-badge pd-badge-ok' : 'pd-badge'}>
+                  <span className={r.state === 'failed' ? 'badge badge-bad' : r.state === 'ok' ? 'badge badge-ok' : 'badge'}>
                     {t(STATE_KEY[r.state])}
                   </span>
                 </td>
@@ -132,12 +133,12 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
         </table>
       ) : null}
       {data && data.total > PAGE ? (
-        <div className="pd-dock-row">
-          <button type="button" className="pd-btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <div className="button-row">
+          <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             {'‹'}
           </button>
           <span>{`${offset + 1}–${Math.min(offset + PAGE, data.total)} / ${data.total}`}</span>
-          <button type="button" className="pd-btn" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+          <button type="button" className="btn" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
             {'›'}
           </button>
         </div>

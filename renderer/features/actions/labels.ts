@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 /** Enum values of the actions feature -> literal catalogue keys (never built from a template). */
+import type { TFunction } from 'i18next';
 import type { BulkAction } from '../../../shared/contract/platform';
 import type { BatchFilter } from '../../../shared/contract/rpc/actions';
 import { ACTION_KEY, REASON_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
@@ -12,15 +12,6 @@ export const PENDING_BADGE_KEY: Record<BulkAction, string> = {
 };
 
 export const REASON_OTHER_KEY = 'actions:reason.other';
-
-export const FIELD_KEY: Record<string, string> = {
-  required: 'actions:field.required',
-  invalid_email: 'actions:field.invalid_email',
-  invalid_phone: 'actions:field.invalid_phone',
-  too_long: 'actions:field.too_long',
-  exists: 'actions:field.exists',
-};
-export const FIELD_OTHER_KEY = 'actions:field.invalid';
 
 export const BULK_BUTTON_KEY: Record<BulkAction, string> = {
   block: 'actions:bulk.block',
@@ -56,21 +47,8 @@ export const FILTER_KEY: Record<BatchFilter, string> = {
   cancelled: 'actions:results.filter.cancelled',
 };
 
-type T = TFunction;
-
 /** A failed row's reason in words: a known code, else the generic text naming the code. */
-export function reasonLabel(t: T, code: string): string {
+export function reasonLabel(t: TFunction, code: string): string {
   const key = REASON_KEY[code];
   return key ? t(key) : t(REASON_OTHER_KEY, { code });
-}
-
-/** A form field's refusal in words. */
-export function fieldLabel(t: T, reason: string): string {
-  const key = FIELD_KEY[reason];
-  return key ? t(key) : t(FIELD_OTHER_KEY, { reason });
-}
-
-/** Plural options with the count formatted for the language ({{n}}: "1 029" / "1,029"). */
-export function cnt(count: number, lang: string): { count: number; n: string } {
-  return { count, n: new Intl.NumberFormat(lang).format(count) };
 }

@@ -5,7 +5,7 @@ import { call } from '../../bridge';
 import { SERVICE_CODES, type ServiceCode } from '../../../shared/contract/platform';
 import type { CardOutput, ExpensesGranularity } from '../../../shared/contract/rpc/balance';
 import { formatMoney } from '../../../shared/domain/money';
-import { formatLocalDateRange } from '../../../shared/i18n/format';
+import { formatLocalDateRange, formatPercentBp } from '../../../shared/i18n/format';
 import { Money, useLang } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { CacheNotice } from './CacheNotice';
@@ -14,14 +14,6 @@ import { CHART_KEY, GRANULARITY_KEY, serviceKey } from './labels';
 import { bucketLabel } from './period';
 import { colorOf, StackedChart } from './StackedChart';
 import { useBalanceView } from './store';
-
-const pctFmt = new Map<string, Intl.NumberFormat>();
-/** Basis points as a percentage with two decimals: "15.21%" / "15,21 %". */
-function pct(bp: number, lang: string): string {
-  let f = pctFmt.get(lang);
-  if (!f) pctFmt.set(lang, (f = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 })));
-  return f.format(bp / 10000);
-}
 
 export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: string }) {
   const { t } = useTranslation();
@@ -71,8 +63,8 @@ export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: st
               {d.change.bp === null
                 ? t('balance:expenses.changeNew')
                 : d.change.bp >= 0
-                  ? t('balance:expenses.changeUp', { percent: pct(d.change.bp, lang) })
-                  : t('balance:expenses.changeDown', { percent: pct(-d.change.bp, lang) })}
+                  ? t('balance:expenses.changeUp', { percent: formatPercentBp(d.change.bp, lang) })
+                  : t('balance:expenses.changeDown', { percent: formatPercentBp(-d.change.bp, lang) })}
             </span>
           </div>
           <div className="card chart-card">
@@ -86,7 +78,7 @@ export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: st
               title={t(CHART_KEY[v.chartGranularity])}
             />
           </div>
-          <table className="exp-table" data-testid="expenses-table">
+          <table className="data-table expenses" data-testid="expenses-table">
             <thead>
               <tr>
                 <th>{v.groupBy === 'service' ? t('balance:columns.service') : t('balance:columns.project')}</th>
@@ -120,7 +112,7 @@ export function ExpensesTab({ card, clientId }: { card: CardOutput; clientId: st
                   </td>
                   <td className="num">
                     <span className="share-bar" style={{ width: `${Math.max(1, x.shareBp / 100)}px` }} />
-                    {pct(x.shareBp, lang)}
+                    {formatPercentBp(x.shareBp, lang)}
                   </td>
                   <td className="num">
                     <Money minor={x.previousMinor} currency={cur} />

@@ -1,5 +1,6 @@
 /** Period presets and the zone's name, in region time (pure; unit-tested). */
 import { addDays, addMonths, localDateOf, offsetMinutesAt, utcOffsetLabel, weekdayOf } from '../../../shared/domain/time';
+import { formatMonth, formatShortDate } from '../../../shared/i18n/format';
 
 export const PRESETS = ['today', 'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'quarter', 'year', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -46,17 +47,10 @@ export function zoneOffset(zone: string, now: number): string {
   return utcOffsetLabel(offsetMinutesAt(zone, now));
 }
 
-const monthFmt = new Map<string, Intl.DateTimeFormat>();
 /** A bucket's label: a date, a week's range, "ноябрь 2026" / "November 2026", or the year. */
 export function bucketLabel(bucket: string, g: 'day' | 'week' | 'month' | 'year', lang: string): string {
-  const d = new Date(bucket + 'T00:00:00Z');
   if (g === 'year') return bucket.slice(0, 4);
-  if (g === 'month') {
-    let f = monthFmt.get(lang);
-    if (!f) monthFmt.set(lang, (f = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', month: 'long', year: 'numeric' })));
-    return f.format(d);
-  }
-  const day = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-  if (g === 'week') return day.formatRange(d, new Date(addDays(bucket, 6) + 'T00:00:00Z'));
-  return day.format(d);
+  if (g === 'month') return formatMonth(bucket, lang);
+  if (g === 'week') return formatShortDate(bucket, lang, addDays(bucket, 6));
+  return formatShortDate(bucket, lang);
 }

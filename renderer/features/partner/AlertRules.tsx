@@ -6,7 +6,7 @@ import { call } from '../../bridge';
 import type { AlertRule } from '../../../shared/contract/rpc/partner';
 import { minorToDecimalString, parseMoney } from '../../../shared/domain/money';
 import type { Currency } from '../../../shared/contract/platform';
-import { errorText } from '../../ui/errors';
+import { errorText, fieldMessage } from '../../ui/errors';
 import { useRegion } from '../../app/data';
 
 function RuleEditor({ rule, currency, onSaved, testId }: { rule: AlertRule; currency: Currency; onSaved: () => void; testId: string }) {
@@ -20,8 +20,8 @@ function RuleEditor({ rule, currency, onSaved, testId }: { rule: AlertRule; curr
   async function save() {
     const th = threshold.trim() ? parseMoney(threshold, currency) : null;
     const d = days.trim() ? Number(days) : null;
-    if (threshold.trim() && th === null) return setBad(t('partner:field.invalid_amount'));
-    if (d !== null && (!Number.isInteger(d) || d < 1 || d > 365)) return setBad(t('partner:field.invalid'));
+    if (threshold.trim() && th === null) return setBad(fieldMessage(t, 'invalid_amount'));
+    if (d !== null && (!Number.isInteger(d) || d < 1 || d > 365)) return setBad(fieldMessage(t, Number.isInteger(d) ? 'invalid_value' : 'not_integer'));
     setBad(null);
     try {
       await call('alerts.saveRule', { clientId: rule.clientId, thresholdMinor: th, negative, freezeDays: d });
@@ -34,11 +34,11 @@ function RuleEditor({ rule, currency, onSaved, testId }: { rule: AlertRule; curr
 
   return (
     <div className="pt-inline" data-testid={testId}>
-      <div className="pt-field">
+      <div className="field">
         <label htmlFor={`${testId}-threshold`}>{t('partner:alerts.rules.threshold', { currency })}</label>
         <input id={`${testId}-threshold`} inputMode="decimal" value={threshold} placeholder={t('partner:alerts.rules.none')} onChange={(e) => setThreshold(e.target.value)} />
       </div>
-      <div className="pt-field">
+      <div className="field">
         <label htmlFor={`${testId}-days`}>{t('partner:alerts.rules.freezeDays')}</label>
         <input id={`${testId}-days`} inputMode="numeric" value={days} placeholder={t('partner:alerts.rules.none')} onChange={(e) => setDays(e.target.value)} />
       </div>
@@ -49,7 +49,7 @@ function RuleEditor({ rule, currency, onSaved, testId }: { rule: AlertRule; curr
       <button type="button" className="btn btn-small btn-primary" onClick={() => void save()} data-testid={`${testId}-save`}>
         {t('partner:alerts.rules.save')}
       </button>
-      {bad ? <span className="pt-field-error">{bad}</span> : msg ? <span className="pt-muted">{msg}</span> : null}
+      {bad ? <span className="field-error">{bad}</span> : msg ? <span className="muted">{msg}</span> : null}
     </div>
   );
 }
@@ -67,7 +67,7 @@ export function AlertRules() {
   const [all, ...own] = rules.data.rules;
   const clientIds = [...own.map((r) => r.clientId as string), ...extra.filter((x) => !own.some((r) => r.clientId === x))];
   return (
-    <div className="pt-card" data-testid="alert-rules">
+    <div className="card stack" data-testid="alert-rules">
       <h2>{t('partner:alerts.rules.title')}</h2>
       <div className="pt-rules">
         <strong>{t('partner:alerts.rules.all')}</strong>
@@ -82,7 +82,7 @@ export function AlertRules() {
           );
         })}
         <div className="pt-inline">
-          <div className="pt-field">
+          <div className="field">
             <label htmlFor="rule-new-client">{t('partner:alerts.rules.clientId')}</label>
             <input id="rule-new-client" value={newId} onChange={(e) => setNewId(e.target.value)} />
           </div>

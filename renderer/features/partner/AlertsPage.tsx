@@ -15,7 +15,7 @@ import { useAlerts } from './AlertsBadge';
 import { AlertRules } from './AlertRules';
 import { alertDetail } from './alertText';
 import { helpLink } from './helpLink';
-import { ALERT_KIND_KEY } from './keys';
+import { ALERT_KIND_KEY } from './labels';
 import './partner.css';
 
 export default function AlertsPage() {
@@ -31,20 +31,20 @@ export default function AlertsPage() {
   }, [unseen]);
 
   return (
-    <div className="page pt-page" data-testid="page-alerts">
+    <div className="page page-scroll" data-testid="page-alerts">
       <div className="page-head">
         <h1 className="page-title">{t('partner:alerts.title')}</h1>
-        {alerts.data ? <span className="pt-muted">{t('partner:alerts.count', { count: alerts.data.items.length })}</span> : null}
+        {alerts.data ? <span className="muted">{t('partner:alerts.count', { count: alerts.data.items.length })}</span> : null}
       </div>
       {perm === 'default' ? (
-        <div className="pt-actions">
+        <div className="button-row">
           <button type="button" className="btn" onClick={() => void Notification.requestPermission().then(setPerm)} data-testid="alerts-enable-notifications">
             {t('partner:alerts.enableNotifications')}
           </button>
         </div>
       ) : null}
       {alerts.data && alerts.data.feedbackDue > 0 ? (
-        <div className="pt-note pt-inline" role="status" data-testid="alerts-deals-due">
+        <div className="alert alert-info pt-inline" role="status" data-testid="alerts-deals-due">
           <span>{t('partner:alerts.dealsDue', { count: alerts.data.feedbackDue })}</span>
           <button type="button" className="btn btn-small" onClick={() => go('deals')}>
             {t('partner:alerts.openDeals')}
@@ -58,7 +58,7 @@ export default function AlertsPage() {
       ) : alerts.data.items.length === 0 ? (
         <Empty title={t('partner:alerts.empty')} />
       ) : (
-        <table className="pt-table" data-testid="alerts-table">
+        <table className="data-table" data-testid="alerts-table">
           <thead>
             <tr>
               <th>{t('partner:alerts.col.client')}</th>
@@ -74,7 +74,7 @@ export default function AlertsPage() {
                   <button type="button" className="btn-link" onClick={() => go('client', { clientId: a.clientId })}>
                     {a.name ?? a.email}
                   </button>
-                  <div className="pt-muted">{a.clientId}</div>
+                  <div className="muted">{a.clientId}</div>
                 </td>
                 <td className={`pt-kind-${a.kind}`}>{t(ALERT_KIND_KEY[a.kind])}</td>
                 <td>

@@ -9,13 +9,12 @@ import { call } from '../../bridge';
 import { LIMITS } from '../../../shared/contract/platform';
 import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { errorText } from '../../ui/errors';
+import { errorText, fieldMessage } from '../../ui/errors';
 import { useLang } from '../../ui/format';
 import { useRegion } from '../../app/data';
-import { TextField } from './TextField';
-import { reasonText } from './fieldText';
+import { TextField } from '../../ui/TextField';
 import { helpLink } from './helpLink';
-import { APPLY_LABEL_KEY } from './keys';
+import { APPLY_LABEL_KEY } from './labels';
 import './partner.css';
 
 type Field = 'name' | 'email' | 'phone' | 'company' | 'message';
@@ -50,10 +49,10 @@ export default function ApplyPage() {
 
   const errorOf = (f: Field): string | null => {
     const r = remote[f];
-    if (r) return reasonText(t, r);
+    if (r) return fieldMessage(t, r);
     if (!touched[f]) return null;
     const local = check(f, values[f]);
-    return local ? reasonText(t, local) : null;
+    return local ? fieldMessage(t, local) : null;
   };
 
   async function submit(e: FormEvent) {
@@ -77,7 +76,7 @@ export default function ApplyPage() {
 
   const support = t('partner:apply.supportEmail');
   const notes = (
-    <div className="pt-note" data-testid="apply-note">
+    <div className="alert alert-info" data-testid="apply-note">
       <div>{t('partner:apply.note48h')}</div>
       <div>
         {t('partner:apply.noAnswer')}{' '}
@@ -87,24 +86,24 @@ export default function ApplyPage() {
   );
 
   return (
-    <div className="page pt-page" data-testid="page-apply">
+    <div className="page page-scroll" data-testid="page-apply">
       <div className="page-head">
         <h1 className="page-title">{t('partner:apply.title')}</h1>
       </div>
       <p className="pt-intro">{t('partner:apply.intro')}</p>
       {sent ? (
-        <div className="pt-card pt-narrow" role="status" data-testid="apply-sent">
+        <div className="card stack pt-narrow" role="status" data-testid="apply-sent">
           <h2>{t('partner:apply.sentTitle')}</h2>
           <div>{t('partner:apply.sentBody', { id: sent.id, when: formatDateTime(sent.receivedAt, lang, zone) })}</div>
           {notes}
-          <div className="pt-actions">
+          <div className="button-row">
             <button type="button" className="btn" onClick={() => setSent(null)}>
               {t('partner:apply.another')}
             </button>
           </div>
         </div>
       ) : (
-        <form className="pt-card pt-narrow" onSubmit={submit} noValidate data-testid="apply-form">
+        <form className="card stack pt-narrow" onSubmit={submit} noValidate data-testid="apply-form">
           <div className="pt-form">
             {FIELDS.map((f) => (
               <div key={f} className={f === 'message' ? 'pt-wide' : undefined}>
@@ -130,11 +129,11 @@ export default function ApplyPage() {
           </div>
           {notes}
           {formError ? (
-            <div className="pt-alert" role="alert">
+            <div className="alert alert-error" role="alert">
               {formError}
             </div>
           ) : null}
-          <div className="pt-actions">
+          <div className="button-row">
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid="apply-submit">
               {busy ? t('partner:apply.sending') : t('partner:apply.submit')}
             </button>

@@ -10,10 +10,9 @@ import { LIMITS } from '../../../shared/contract/platform';
 import type { DealRow } from '../../../shared/contract/rpc/partner';
 import { checkText, isValidInn } from '../../../shared/domain/validation';
 import { parseMoney } from '../../../shared/domain/money';
-import { errorText } from '../../ui/errors';
+import { errorText, fieldMessage } from '../../ui/errors';
 import { useRegion } from '../../app/data';
-import { TextField } from './TextField';
-import { reasonText } from './fieldText';
+import { TextField } from '../../ui/TextField';
 
 type Field = 'customerName' | 'inn' | 'decisionMaker' | 'pids' | 'amount' | 'year' | 'quarter' | 'description';
 
@@ -61,10 +60,10 @@ export function DealForm({ onDone, onCancel }: { onDone: (d: DealRow) => void; o
   };
   const errorOf = (f: Field) => {
     const r = remote[f];
-    if (r) return reasonText(t, r);
+    if (r) return fieldMessage(t, r);
     if (!touched[f]) return null;
     const l = local(f);
-    return l ? reasonText(t, l) : null;
+    return l ? fieldMessage(t, l) : null;
   };
   const set = (f: Field) => (x: string) => {
     setV((s) => ({ ...s, [f]: x }));
@@ -105,7 +104,7 @@ export function DealForm({ onDone, onCancel }: { onDone: (d: DealRow) => void; o
 
   const year = now.getFullYear();
   return (
-    <form className="pt-card" onSubmit={submit} noValidate data-testid="deal-form">
+    <form className="card stack" onSubmit={submit} noValidate data-testid="deal-form">
       <h2>{t('partner:deals.form.title')}</h2>
       <div className="pt-form">
         <TextField id="deal-customerName" label={t('partner:deals.form.customerName')} value={v.customerName} onChange={set('customerName')} error={errorOf('customerName')} onBlur={() => setTouched((s) => ({ ...s, customerName: true }))} />
@@ -114,7 +113,7 @@ export function DealForm({ onDone, onCancel }: { onDone: (d: DealRow) => void; o
         <TextField id="deal-pids" label={t('partner:deals.form.pids')} value={v.pids} onChange={set('pids')} hint={t('partner:deals.form.pidsHint')} />
         <TextField id="deal-amount" label={t('partner:deals.form.amount', { currency })} value={v.amount} inputMode="decimal" onChange={set('amount')} error={errorOf('amount')} onBlur={() => setTouched((s) => ({ ...s, amount: true }))} />
         <div className="pt-inline">
-          <div className="pt-field">
+          <div className="field">
             <label htmlFor="deal-year">{t('partner:deals.form.year')}</label>
             <select id="deal-year" value={v.year} onChange={(e) => set('year')(e.target.value)}>
               {[year - 1, year, year + 1, year + 2].map((y) => (
@@ -124,7 +123,7 @@ export function DealForm({ onDone, onCancel }: { onDone: (d: DealRow) => void; o
               ))}
             </select>
           </div>
-          <div className="pt-field">
+          <div className="field">
             <label htmlFor="deal-quarter">{t('partner:deals.form.quarter')}</label>
             <select id="deal-quarter" value={v.quarter} onChange={(e) => set('quarter')(e.target.value)}>
               {[1, 2, 3, 4].map((q) => (
@@ -140,11 +139,11 @@ export function DealForm({ onDone, onCancel }: { onDone: (d: DealRow) => void; o
         </div>
       </div>
       {formError ? (
-        <div className="pt-alert" role="alert">
+        <div className="alert alert-error" role="alert">
           {formError}
         </div>
       ) : null}
-      <div className="pt-actions">
+      <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="deal-submit">
           {busy ? t('partner:deals.form.sending') : t('partner:deals.form.submit')}
         </button>

@@ -8,19 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { DealStatus } from '../../../shared/contract/platform';
 import type { DealRow } from '../../../shared/contract/rpc/partner';
-import { formatDate, formatDateTime } from '../../../shared/i18n/format';
+import { formatDate, formatDateTime, formatMonth } from '../../../shared/i18n/format';
 import { Money, useLang } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { useRegion } from '../../app/data';
 import { DealForm } from './DealForm';
 import { helpLink } from './helpLink';
-import { DEAL_STATUS_KEY } from './keys';
+import { DEAL_STATUS_KEY } from './labels';
 import './partner.css';
-
-function monthName(month: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(`${month}-01T00:00:00Z`));
-}
 
 function Feedback({ deal }: { deal: DealRow }) {
   const { t } = useTranslation();
@@ -30,7 +26,7 @@ function Feedback({ deal }: { deal: DealRow }) {
   const [note, setNote] = useState('');
   const [err, setErr] = useState<string | null>(null);
   if (!deal.feedbackDue) {
-    return <span className="pt-muted">{deal.lastFeedbackMonth ? t('partner:deals.feedbackGiven', { month: monthName(deal.lastFeedbackMonth, lang) }) : t('partner:deals.feedbackNone')}</span>;
+    return <span className="muted">{deal.lastFeedbackMonth ? t('partner:deals.feedbackGiven', { month: formatMonth(deal.lastFeedbackMonth, lang) }) : t('partner:deals.feedbackNone')}</span>;
   }
   if (!open) {
     return (
@@ -56,7 +52,7 @@ function Feedback({ deal }: { deal: DealRow }) {
       <button type="submit" className="btn btn-small btn-primary">
         {t('partner:deals.feedbackSave')}
       </button>
-      {err ? <span className="pt-field-error">{err}</span> : null}
+      {err ? <span className="field-error">{err}</span> : null}
     </form>
   );
 }
@@ -72,13 +68,13 @@ export default function DealsPage() {
   const q = useQuery({ queryKey: ['deals', status], queryFn: () => call('deals.list', status ? { status } : {}) });
 
   return (
-    <div className="page pt-page" data-testid="page-deals">
+    <div className="page page-scroll" data-testid="page-deals">
       <div className="page-head">
         <h1 className="page-title">{t('partner:deals.title')}</h1>
-        {q.data ? <span className="pt-muted">{t('partner:deals.count', { count: q.data.items.length })}</span> : null}
+        {q.data ? <span className="muted">{t('partner:deals.count', { count: q.data.items.length })}</span> : null}
         <a href={helpLink('deals')}>{t('partner:help.q.deals.q')}</a>
       </div>
-      <div className="pt-actions">
+      <div className="button-row">
         {!adding ? (
           <button type="button" className="btn btn-primary" onClick={() => setAdding(true)} data-testid="deal-register">
             {t('partner:deals.register')}
@@ -93,7 +89,7 @@ export default function DealsPage() {
           ))}
         </select>
         {done ? (
-          <span role="status" className="pt-muted" data-testid="deal-done">
+          <span role="status" className="muted" data-testid="deal-done">
             {t('partner:deals.form.done', { name: done })}
           </span>
         ) : null}
@@ -109,12 +105,12 @@ export default function DealsPage() {
         />
       ) : null}
       {q.data?.offline ? (
-        <div className="pt-warn" role="status">
+        <div className="alert alert-warn" role="status">
           {t('partner:deals.offline', { when: q.data.asOf ? formatDateTime(q.data.asOf, lang, zone) : '—' })}
         </div>
       ) : null}
       {q.data && q.data.feedbackDue > 0 ? (
-        <div className="pt-note" role="status" data-testid="deals-feedback-due">
+        <div className="alert alert-info" role="status" data-testid="deals-feedback-due">
           {t('partner:deals.feedbackDue', { count: q.data.feedbackDue })}
         </div>
       ) : null}
@@ -125,7 +121,7 @@ export default function DealsPage() {
       ) : q.data.items.length === 0 ? (
         <Empty title={t('partner:deals.empty')} />
       ) : (
-        <table className="pt-table" data-testid="deals-table">
+        <table className="data-table" data-testid="deals-table">
           <thead>
             <tr>
               <th>{t('partner:deals.col.customer')}</th>
@@ -142,15 +138,15 @@ export default function DealsPage() {
               <tr key={d.id} data-testid={`deal-${d.id}`}>
                 <td>
                   <div>{d.customerName}</div>
-                  <div className="pt-muted">{d.decisionMaker}</div>
+                  <div className="muted">{d.decisionMaker}</div>
                 </td>
                 <td>{d.inn}</td>
-                <td className="pt-num">
+                <td className="num">
                   <Money minor={d.amountMinor} currency={d.currency} />
                 </td>
                 <td>{t('partner:deals.periodValue', { quarter: d.quarter, year: d.year })}</td>
                 <td>
-                  <span className={`pt-status pt-status-${d.status}`}>{t(DEAL_STATUS_KEY[d.status])}</span>
+                  <span className={`badge pt-status-${d.status}`}>{t(DEAL_STATUS_KEY[d.status])}</span>
                 </td>
                 <td>{formatDate(d.createdAt, lang, zone)}</td>
                 <td>

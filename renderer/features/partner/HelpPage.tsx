@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../state/nav';
 import { HELP_IDS, helpIdOf, helpLink, type HelpId } from './helpLink';
-import { HELP_KEY } from './keys';
+import { HELP_KEY } from './labels';
 import './partner.css';
 
 function norm(s: string): string {
@@ -59,18 +59,18 @@ export default function HelpPage() {
   const shown = needle ? items.filter((it) => norm(it.q).includes(needle) || norm(it.a).includes(needle)) : items;
 
   return (
-    <div className="page pt-page" data-testid="page-help">
+    <div className="page page-scroll" data-testid="page-help">
       <div className="page-head">
         <h1 className="page-title">{t('partner:help.title')}</h1>
-        <span className="pt-muted" data-testid="help-count">
+        <span className="muted" data-testid="help-count">
           {t('partner:help.found', { count: shown.length })}
         </span>
       </div>
-      <label className="pt-field pt-narrow">
+      <label className="field pt-narrow">
         <span className="field-label">{t('partner:help.search')}</span>
         <input
           type="search"
-          className="pt-search"
+          className="search search-wide"
           value={q}
           placeholder={t('partner:help.searchPlaceholder')}
           onChange={(e) => setQ(e.target.value)}
@@ -109,7 +109,7 @@ export default function HelpPage() {
             <p>
               <Highlight text={it.a} q={q.trim()} />
             </p>
-            <div className="pt-actions">
+            <div className="button-row">
               {it.id === 'who' ? (
                 <button type="button" className="btn btn-small btn-primary" onClick={() => go('apply')} data-testid="help-apply">
                   {t('partner:apply.title')}

@@ -8,17 +8,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, onEvent } from '../../bridge';
 import type { ReportJob } from '../../../shared/contract/rpc/partner';
+import { formatMonth } from '../../../shared/i18n/format';
 import { errorText } from '../../ui/errors';
 import { useLang } from '../../ui/format';
 import { Loading, ErrorState } from '../../ui/States';
 import { saveFile } from '../../ui/files';
 import { useSelection } from '../../state/selection';
 import './partner.css';
-
-function monthLabel(month: string, lang: string): string {
-  const s = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(`${month}-01T00:00:00Z`));
-  return s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
-}
 
 export function parseIds(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
@@ -81,24 +77,24 @@ export default function ReportPage() {
 
   const running = job?.state === 'running';
   return (
-    <div className="page pt-page" data-testid="page-report">
+    <div className="page page-scroll" data-testid="page-report">
       <div className="page-head">
         <h1 className="page-title">{t('partner:report.title')}</h1>
       </div>
       <p className="pt-intro">{t('partner:report.intro')}</p>
-      <div className="pt-card pt-narrow">
+      <div className="card stack pt-narrow">
         <div className="pt-form">
-          <div className="pt-field">
+          <div className="field">
             <label htmlFor="report-month">{t('partner:report.month')}</label>
             <select id="report-month" value={chosen ?? ''} onChange={(e) => setMonth(e.target.value)} data-testid="report-month">
               {months.data.months.map((m) => (
                 <option key={m.month} value={m.month}>
-                  {monthLabel(m.month, lang)}
+                  {formatMonth(m.month, lang, true)}
                 </option>
               ))}
             </select>
           </div>
-          <fieldset className="pt-field pt-wide" style={{ border: 0, padding: 0, margin: 0 }}>
+          <fieldset className="field pt-wide" style={{ border: 0, padding: 0, margin: 0 }}>
             <legend className="field-label">{t('partner:report.scope')}</legend>
             <label className="pt-check">
               <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
@@ -131,17 +127,17 @@ export default function ReportPage() {
                   onChange={(e) => setIdsText(e.target.value)}
                   data-testid="report-ids"
                 />
-                <span className="pt-field-hint">{t('partner:report.idsCount', { count: ids.length })}</span>
+                <span className="field-hint">{t('partner:report.idsCount', { count: ids.length })}</span>
               </>
             ) : null}
           </fieldset>
         </div>
         {!cached && chosen ? (
-          <div className="pt-warn" role="status" data-testid="report-not-cached">
-            {t('partner:report.notCached', { month: monthLabel(chosen, lang) })}
+          <div className="alert alert-warn" role="status" data-testid="report-not-cached">
+            {t('partner:report.notCached', { month: formatMonth(chosen, lang, true) })}
           </div>
         ) : null}
-        <div className="pt-actions">
+        <div className="button-row">
           <button
             type="button"
             className="btn btn-primary"
@@ -162,19 +158,19 @@ export default function ReportPage() {
             {running ? (
               <>
                 <div>{t('partner:report.building', { done: job.done, total: job.total })}</div>
-                <div className="pt-progress">
+                <div className="progress">
                   <span style={{ width: `${job.total ? Math.round((100 * job.done) / job.total) : 0}%` }} />
                 </div>
               </>
             ) : job.state === 'done' ? (
               <div>
-                {t('partner:report.ready', { total: job.total })} <span className="pt-muted">{file?.fileName ?? ''}</span>
+                {t('partner:report.ready', { total: job.total })} <span className="muted">{file?.fileName ?? ''}</span>
               </div>
             ) : null}
           </div>
         ) : null}
         {error ? (
-          <div className="pt-alert" role="alert">
+          <div className="alert alert-error" role="alert">
             {error}
           </div>
         ) : null}

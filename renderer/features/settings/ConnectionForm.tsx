@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { ConnectionKind, type Settings } from '../../../shared/contract/rpc/app';
 import { settingsKey } from '../../app/data';
-import { CONNECTION_KEY, FIELD_KEY, FIELD_OTHER_KEY } from '../../ui/labels';
-import { errorText, fieldErrors } from '../../ui/errors';
+import { CONNECTION_KEY } from '../../ui/labels';
+import { errorText, fieldErrors, fieldMessage } from '../../ui/errors';
 import { presetUrl, validateConnection, type ConnectionDraft } from './validate';
 
 export function ConnectionForm({ settings }: { settings: Settings }) {
@@ -42,7 +42,7 @@ export function ConnectionForm({ settings }: { settings: Settings }) {
     setDone(false);
     const reasons = validateConnection(draft, saved);
     const shown: Record<string, string> = {};
-    for (const [f, r] of Object.entries(reasons)) shown[f] = t(FIELD_KEY[r] ?? FIELD_OTHER_KEY);
+    for (const [f, r] of Object.entries(reasons)) shown[f] = fieldMessage(t, r);
     setErrors(shown);
     if (Object.keys(shown).length === 0) save.mutate(draft);
   };
@@ -106,7 +106,7 @@ export function ConnectionForm({ settings }: { settings: Settings }) {
           {errors.token ? <span className="field-error" role="alert">{errors.token}</span> : null}
         </label>
       ) : null}
-      <div className="form-actions">
+      <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="conn-save">
           {t('settings:connection.save')}
         </button>

@@ -8,8 +8,7 @@ import { LANGUAGES, type Lang } from '../../../shared/i18n';
 import { settingsKey } from '../../app/data';
 import { applyLanguage } from '../../app/LanguageSwitch';
 import { usePrefs } from '../../state/prefs';
-import { FIELD_KEY, FIELD_OTHER_KEY } from '../../ui/labels';
-import { errorText, fieldErrors } from '../../ui/errors';
+import { errorText, fieldErrors, fieldMessage } from '../../ui/errors';
 import { parseIntField } from './validate';
 
 const LANG_KEY: Record<Lang, string> = { ru: 'common:language.ru', en: 'common:language.en' };
@@ -37,8 +36,8 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
     const a = parseIntField(interval, 1, 1440);
     const b = parseIntField(ledger, 0, 120);
     const errs: Record<string, string> = {};
-    if ('reason' in a) errs.syncIntervalMin = t(FIELD_KEY[a.reason] ?? FIELD_OTHER_KEY);
-    if ('reason' in b) errs.ledgerWindowMonths = t(FIELD_KEY[b.reason] ?? FIELD_OTHER_KEY);
+    if ('reason' in a) errs.syncIntervalMin = fieldMessage(t, a.reason);
+    if ('reason' in b) errs.ledgerWindowMonths = fieldMessage(t, b.reason);
     setErrors(errs);
     if ('value' in a && 'value' in b) save.mutate({ syncIntervalMin: a.value, ledgerWindowMonths: b.value });
   };
@@ -96,7 +95,7 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
         <span className="hint">{t('settings:prefs.ledgerWindowHint')}</span>
         {errors.ledgerWindowMonths ? <span className="field-error" role="alert">{errors.ledgerWindowMonths}</span> : null}
       </label>
-      <div className="form-actions">
+      <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="prefs-save">
           {t('settings:prefs.save')}
         </button>

@@ -1,4 +1,7 @@
-/** A labelled input with its error or hint under it (the partner forms). */
+/**
+ * A labelled input (or textarea) with its error or hint under it, the one text field of every form.
+ * The message line's test id is `<id>-msg`; `aria-describedby` points to it.
+ */
 import type { InputHTMLAttributes } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
@@ -9,12 +12,25 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string | null | undefined;
   hint?: string | undefined;
   multiline?: boolean;
+  /** The message line's test id; `<id>-msg` when not given. */
+  msgTestId?: string;
 }
 
-export function TextField({ id, label, value, onChange, error, hint, multiline, ...rest }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  multiline,
+  msgTestId,
+  className,
+  ...rest
+}: TextFieldProps) {
   const msg = error ?? hint ?? '';
   return (
-    <div className="pt-field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea
@@ -38,7 +54,11 @@ export function TextField({ id, label, value, onChange, error, hint, multiline, 
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      <span id={`${id}-msg`} className={error ? 'pt-field-error' : 'pt-field-hint'} data-testid={`${id}-msg`}>
+      <span
+        id={`${id}-msg`}
+        className={error ? 'field-error' : 'field-hint'}
+        data-testid={msgTestId ?? `${id}-msg`}
+      >
         {msg}
       </span>
     </div>

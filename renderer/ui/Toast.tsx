@@ -1,11 +1,11 @@
 /**
  * A short message at the bottom of the window (invitation sent, revoked, an error). Given as a
  * catalogue key with its parameters, it follows a language switch while it is on screen.
+ * `<Toast />` is mounted once by the app shell; anything calls `useToast()` to show one.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import './actions.css';
 
 type Message = string | { key: string; params?: Record<string, string | number> };
 const useToastStore = create<{ msg: Message | null; seq: number }>(() => ({ msg: null, seq: 0 }));
@@ -24,7 +24,7 @@ export function Toast() {
   }, [msg, seq]);
   if (!msg) return null;
   return (
-    <div className="pd-toast" role="status" aria-live="polite" data-testid="toast">
+    <div className="toast" role="status" aria-live="polite" data-testid="toast">
       {typeof msg === 'string' ? msg : t(msg.key, msg.params ?? {})}
     </div>
   );

@@ -1,4 +1,4 @@
-/** Enum -> catalogue key maps (full literal 'partner:…' keys, so the i18n checks can see every use). */
+/** The partner screens' enum -> catalogue key maps (full literal 'partner:…' keys, so the i18n checks can see every use). */
 import type { DealStatus } from '../../../shared/contract/platform';
 import type { AlertKind } from '../../../shared/contract/rpc/partner';
 import type { HelpId } from './helpLink';
@@ -17,17 +17,6 @@ export const ALERT_KIND_KEY: Record<AlertKind, string> = {
   below_threshold: 'partner:alerts.kind.below_threshold',
   freeze_soon: 'partner:alerts.kind.freeze_soon',
 };
-
-export const FIELD_KEY: Record<string, string> = {
-  required: 'partner:field.required',
-  invalid_email: 'partner:field.invalid_email',
-  invalid_phone: 'partner:field.invalid_phone',
-  too_long: 'partner:field.too_long',
-  invalid_inn: 'partner:field.invalid_inn',
-  invalid_amount: 'partner:field.invalid_amount',
-  deal_exists: 'partner:field.deal_exists',
-};
-export const FIELD_OTHER_KEY = 'partner:field.invalid';
 
 export const HELP_KEY: Record<HelpId, { q: string; a: string }> = {
   who: { q: 'partner:help.q.who.q', a: 'partner:help.q.who.a' },
