@@ -7,25 +7,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { setLang } from '../support/e2e';
-import { startWebHarness, type WebHarness } from '../support/web';
+import { expect, test as base } from '../support/fixtures';
 import { PartnerApi } from '../../electron/core/partner-api/client';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
-let h: WebHarness;
-let api: PartnerApi;
+
+/** Adds `api`: the platform's own API of this test's harness (to check what the app did there). */
+const test = base.extend<{ api: PartnerApi }>({
+  api: async ({ harness }, use) => {
+    await use(new PartnerApi({ baseUrl: harness.platform.url, token: harness.platform.token }));
+  },
+});
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`) });
-
-async function demo(path: string, body?: unknown): Promise<Response> {
-  return fetch(h.platform.url + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', 'x-access-token': h.platform.token },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 
 async function search(page: Page, q: string) {
   await page.getByTestId('clients-search').fill(q);
@@ -36,16 +32,11 @@ async function syncNow(page: Page) {
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-running', 'false', { timeout: 30_000 });
 }
 
-test.beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  h = await startWebHarness({ clients: 1300, seed: 21, ...(process.env.PD_RENDERER_DIR ? { rendererDir: process.env.PD_RENDERER_DIR } : {}) });
-  api = new PartnerApi({ baseUrl: h.platform.url, token: h.platform.token });
-});
-test.afterAll(async () => {
-  await h?.stop();
-});
+// Tests read rows and act on them: each starts after the first sync has finished, so the list holds still.
+test.use({ harnessOptions: { clients: 1300, seed: 21, synced: true } });
+test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
-test('invite: fields checked as typed, the platform refusal on the field, the client at once invited, active after accepting', async ({ page }) => {
+test('invite: fields checked as typed, the platform refusal on the field, the client at once invited, active after accepting', async ({ page, harness: h, controls, api }) => {
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible({ timeout: 30_000 });
   await setLang(page, 'en');
@@ -91,7 +82,7 @@ test('invite: fields checked as typed, the platform refusal on the field, the cl
   await setLang(page, 'en');
 
   // Accept on the platform's invitation page as a new user.
-  const { url } = (await (await demo(`/__demo/invitations?email=${encodeURIComponent(email)}`)).json()) as { url: string };
+  const url = await controls.invitationUrl(email);
   const invite = await page.context().newPage();
   await invite.goto(url);
   await invite.locator('#password').fill('Zx7!kLm2Qw');
@@ -105,7 +96,7 @@ test('invite: fields checked as typed, the platform refusal on the field, the cl
   await expect(page.getByTestId('client-row').filter({ hasText: email }).getByTestId('status-badge')).toHaveText('Active');
 });
 
-test('select 3 -> block -> confirm with the platform consequences -> statuses shown', async ({ page }) => {
+test('select 3 -> block -> confirm with the platform consequences -> statuses shown', async ({ page, harness: h, api }) => {
   await page.goto(h.appUrl);
   await setLang(page, 'en');
   await page.getByTestId('filter-status-active').click();
@@ -138,7 +129,7 @@ test('select 3 -> block -> confirm with the platform consequences -> statuses sh
   for (const id of ids) expect((await api.getClient(id!)).status).toBe('blocked');
 });
 
-test('keyboard and modifier clicks select: Space, Shift+Arrow, Ctrl-click, Ctrl+A, Escape', async ({ page }) => {
+test('keyboard and modifier clicks select: Space, Shift+Arrow, Ctrl-click, Ctrl+A, Escape', async ({ page, harness: h }) => {
   await page.goto(h.appUrl);
   await setLang(page, 'en');
   const rows = page.getByTestId('client-row');
@@ -160,8 +151,8 @@ test('keyboard and modifier clicks select: Space, Shift+Arrow, Ctrl-click, Ctrl+
   await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
 });
 
-test('select all ~1,000 of a filter -> type the number -> bulk with progress and results', async ({ page }) => {
-  await demo('/__demo/faults', { latency_ms: 150 });
+test('select all ~1,000 of a filter -> type the number -> bulk with progress and results', async ({ page, harness: h, controls }) => {
+  await controls.setFaults({ latency_ms: 150 });
   await page.goto(h.appUrl);
   await setLang(page, 'en');
   await page.getByTestId('filter-status-active').click();
@@ -195,10 +186,10 @@ test('select all ~1,000 of a filter -> type the number -> bulk with progress and
   await card.getByTestId('batch-results').click();
   await expect(page.getByTestId('results-summary')).toContainText(`Выполнено ${new Intl.NumberFormat('ru').format(n)}, ошибок 0`);
   await shot(page, 'actions-results-ru');
-  await demo('/__demo/faults', {});
+  await controls.clearFaults();
 });
 
-test('actions queued offline are shown as pending and go out on reconnect; the audit log records them', async ({ page }) => {
+test('actions queued offline are shown as pending and go out on reconnect; the audit log records them', async ({ page, harness: h, controls, api }) => {
   await page.goto(h.appUrl);
   await setLang(page, 'en');
   await page.getByTestId('filter-status-blocked').click();
@@ -206,7 +197,7 @@ test('actions queued offline are shown as pending and go out on reconnect; the a
   await expect(rows.first()).toBeVisible();
   const ids = await Promise.all([0, 1].map((i) => rows.nth(i).getAttribute('data-id')));
   // The platform becomes unreachable: every connection is reset.
-  await demo('/__demo/faults', { reset_rate: 1 });
+  await controls.setFaults({ reset_rate: 1 });
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-running', 'false', { timeout: 30_000 });
   await rows.nth(0).locator('input[type="checkbox"]').click();
@@ -223,7 +214,7 @@ test('actions queued offline are shown as pending and go out on reconnect; the a
   await shot(page, 'actions-offline-ru');
   await setLang(page, 'en');
   // Back online.
-  await demo('/__demo/faults', {});
+  await controls.clearFaults();
   await page.getByTestId('sync-now').click();
   await expect(card).toHaveAttribute('data-finished', 'true', { timeout: 60_000 });
   for (const id of ids) expect((await api.getClient(id!)).status).toBe('active');

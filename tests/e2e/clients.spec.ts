@@ -6,40 +6,39 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { harnessRpc, setLang } from '../support/e2e';
-import { startWebHarness, type WebHarness } from '../support/web';
+import { expect, test } from '../support/fixtures';
+import type { WebHarness } from '../support/web';
 import { PartnerApi } from '../../electron/core/partner-api/client';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
 const CLIENTS = 250;
-let h: WebHarness;
-const platformClients: { id: string; email: string; name: string | null }[] = [];
-
-const rpc = <T>(method: string, input: unknown) => harnessRpc<T>(h, method, input);
-
 
 /** Text of the app's labels (header, toolbar, table header, banners), not of the data rows. */
 async function labelText(page: Page): Promise<string> {
   return (await page.locator('.app-header, .page-head, .toolbar, .grid-head, .banner').allInnerTexts()).join('\n');
 }
 
-test.beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  h = await startWebHarness({ clients: CLIENTS, seed: 7 });
+/** Every client as the platform lists them. */
+async function listPlatformClients(h: WebHarness): Promise<{ id: string; email: string; name: string | null }[]> {
   const api = new PartnerApi({ baseUrl: h.platform.url, token: h.platform.token });
+  const out: { id: string; email: string; name: string | null }[] = [];
   let cursor: string | undefined;
   do {
     const page = await api.listClients({ limit: 1000, ...(cursor ? { cursor } : {}) });
-    for (const c of page.items) platformClients.push({ id: c.id, email: c.email, name: c.name ?? null });
+    for (const c of page.items) out.push({ id: c.id, email: c.email, name: c.name ?? null });
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
-});
-test.afterAll(async () => {
-  await h?.stop();
-});
+  return out;
+}
 
-test('the list loads from the demo platform with the right count, in both languages', async ({ page }) => {
+// Each test starts after the first sync has finished, so counts and rows hold still while read.
+test.use({ harnessOptions: { clients: CLIENTS, seed: 7, synced: true } });
+test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
+
+test('the list loads from the demo platform with the right count, in both languages', async ({ page, harness: h }) => {
+  const platformClients = await listPlatformClients(h);
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   const n = platformClients.length;
@@ -55,7 +54,8 @@ test('the list loads from the demo platform with the right count, in both langua
   await page.screenshot({ path: join(SCREENS, 'clients-ru.png') });
 });
 
-test('search finds a client by email and by id; sort follows the header', async ({ page }) => {
+test('search finds a client by email and by id; sort follows the header', async ({ page, harness: h }) => {
+  const platformClients = await listPlatformClients(h);
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   const target = platformClients[Math.floor(platformClients.length / 2)]!;
@@ -77,14 +77,14 @@ test('search finds a client by email and by id; sort follows the header', async 
     await page.getByTestId(`sort-${column}`).click();
     await expect(header).toHaveAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
     expect(before).not.toBe(dir === 'asc' ? 'ascending' : 'descending');
-    const expected = await rpc<{ rows: { id: string }[] }>('clients.list', { sort: { column, dir }, limit: 8 });
+    const expected = await harnessRpc<{ rows: { id: string }[] }>(h, 'clients.list', { sort: { column, dir }, limit: 8 });
     await expect
       .poll(async () => page.getByTestId('client-row').evaluateAll((rows) => rows.slice(0, 8).map((r) => r.getAttribute('data-id'))))
       .toEqual(expected.rows.map((r) => r.id));
   }
 });
 
-test('the language switch changes every visible label without reload', async ({ page }) => {
+test('the language switch changes every visible label without reload', async ({ page, harness: h }) => {
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   await setLang(page, 'ru');
@@ -102,7 +102,7 @@ test('the language switch changes every visible label without reload', async ({ 
   await expect(page.getByTestId('nav-clients')).toHaveText('Клиенты');
 });
 
-test('with the platform stopped, the offline banner shows and the cached data stays', async ({ page }) => {
+test('with the platform stopped, the offline banner shows and the cached data stays', async ({ page, harness: h }) => {
   test.setTimeout(120_000);
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();

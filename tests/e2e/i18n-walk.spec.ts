@@ -5,20 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startWebHarness, type WebHarness } from '../support/web';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { NAMESPACES } from '../../shared/i18n';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
-let h: WebHarness;
-
-test.beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  h = await startWebHarness({ clients: 120, seed: 3 });
-});
-test.afterAll(async () => {
-  await h?.stop();
-});
+test.use({ harnessOptions: { clients: 120, seed: 3 } });
+test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
 interface Finding {
   kind: 'raw-key' | 'clipped';
@@ -90,7 +83,7 @@ const EXTRA_SCREENS: { name: string; open(page: Page): Promise<void> }[] = [
 ];
 
 for (const lang of ['ru', 'en'] as const) {
-  test(`every screen in ${lang}: no raw keys, no clipped labels`, async ({ page }) => {
+  test(`every screen in ${lang}: no raw keys, no clipped labels`, async ({ page, harness: h }) => {
     await page.goto(h.appUrl);
     await page.getByTestId(`lang-${lang}`).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -113,7 +106,7 @@ for (const lang of ['ru', 'en'] as const) {
   });
 }
 
-test('the walk notices a raw key and a clipped label', async ({ page }) => {
+test('the walk notices a raw key and a clipped label', async ({ page, harness: h }) => {
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   await page.evaluate(() => {

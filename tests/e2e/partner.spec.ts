@@ -8,36 +8,26 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { startWebServer } from '../../electron/web/server';
 import { harnessRpc, setLang } from '../support/e2e';
-import { startWebHarness, type WebHarness } from '../support/web';
+import { expect, test } from '../support/fixtures';
+import type { WebHarness } from '../support/web';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
-let h: WebHarness;
-
-const rpc = <T>(method: string, input: unknown) => harnessRpc<T>(h, method, input);
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENS, `partner-${name}.png`), fullPage: true });
 }
-async function open(page: Page, hash: string, lang: 'ru' | 'en') {
+async function open(page: Page, h: WebHarness, hash: string, lang: 'ru' | 'en') {
   await page.goto(h.appUrl);
   await setLang(page, lang);
   await page.evaluate((x) => (location.hash = x), hash);
 }
 
-test.beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  h = await startWebHarness({ clients: 80, seed: 7 });
-  await expect
-    .poll(async () => (await rpc<{ lastSyncedAt: string | null }>('sync.status', {})).lastSyncedAt, { timeout: 60_000 })
-    .not.toBeNull();
-});
-test.afterAll(async () => {
-  await h?.stop();
-});
+test.use({ harnessOptions: { clients: 80, seed: 7, synced: true } });
+test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
 for (const lang of ['ru', 'en'] as const) {
   const T = {
@@ -45,8 +35,8 @@ for (const lang of ['ru', 'en'] as const) {
     en: { debtQ: 'Why does a client show a debt', search: 'INN', one: '1 question', badEmail: 'Enter an email', badInn: 'Not a valid INN', sent: 'Request sent', status: 'Registered', sheet: 'Summary' },
   }[lang];
 
-  test(`help: deep link to the debt answer and search (${lang})`, async ({ page }) => {
-    await open(page, '#/help/debt', lang);
+  test(`help: deep link to the debt answer and search (${lang})`, async ({ page, harness: h }) => {
+    await open(page, h, '#/help/debt', lang);
     const debt = page.getByTestId('help-debt');
     await expect(debt).toHaveAttribute('open', '');
     await expect(debt.locator('summary')).toContainText(T.debtQ);
@@ -58,8 +48,8 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(page.locator('.pt-faq [role=status]')).toBeVisible();
   });
 
-  test(`become a partner: checks as you type, then sent (${lang})`, async ({ page }) => {
-    await open(page, '#/apply', lang);
+  test(`become a partner: checks as you type, then sent (${lang})`, async ({ page, harness: h }) => {
+    await open(page, h, '#/apply', lang);
     await expect(page.getByTestId('page-apply')).toBeVisible();
     await page.locator('#apply-email').fill('anna@');
     await expect(page.getByTestId('apply-email-msg')).toContainText(T.badEmail);
@@ -75,8 +65,8 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(page.getByTestId('apply-sent')).toContainText('48');
   });
 
-  test(`deals: INN checksum, register, listed with status (${lang})`, async ({ page }) => {
-    await open(page, '#/deals', lang);
+  test(`deals: INN checksum, register, listed with status (${lang})`, async ({ page, harness: h }) => {
+    await open(page, h, '#/deals', lang);
     await expect(page.getByTestId('page-deals')).toBeVisible();
     await page.getByTestId('deal-register').click();
     await page.locator('#deal-inn').fill('7707083894');
@@ -96,8 +86,8 @@ for (const lang of ['ru', 'en'] as const) {
     await shot(page, `deals-${lang}`);
   });
 
-  test(`monthly report: built with progress, downloaded, read back (${lang})`, async ({ page }) => {
-    await open(page, '#/report', lang);
+  test(`monthly report: built with progress, downloaded, read back (${lang})`, async ({ page, harness: h }) => {
+    await open(page, h, '#/report', lang);
     await expect(page.getByTestId('page-report')).toBeVisible();
     const download = page.waitForEvent('download');
     await page.getByTestId('report-build').click();
@@ -112,7 +102,8 @@ for (const lang of ['ru', 'en'] as const) {
     expect(wb.worksheets.every((w) => w.name.length <= 31)).toBe(true);
   });
 
-  test(`alerts: listed after sync with a nav badge; a threshold adds alerts (${lang})`, async ({ page }) => {
+  test(`alerts: listed after sync with a nav badge; a threshold adds alerts (${lang})`, async ({ page, harness: h }) => {
+    const rpc = <T>(method: string, input: unknown) => harnessRpc<T>(h, method, input);
     await rpc('alerts.saveRule', { clientId: null, thresholdMinor: null, negative: true, freezeDays: null });
     await page.goto(h.appUrl);
     await setLang(page, lang);

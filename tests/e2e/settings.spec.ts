@@ -1,16 +1,9 @@
 /** Settings end to end: translated validation, preferences saved and kept, the token never shown back. */
-import { expect, test } from '@playwright/test';
-import { startWebHarness, type WebHarness } from '../support/web';
+import { expect, test } from '../support/fixtures';
 
-let h: WebHarness;
-test.beforeAll(async () => {
-  h = await startWebHarness({ clients: 30, seed: 5 });
-});
-test.afterAll(async () => {
-  await h?.stop();
-});
+test.use({ harnessOptions: { clients: 30, seed: 5 } });
 
-test('validation messages are translated; preferences are saved and survive a reload', async ({ page }) => {
+test('validation messages are translated; preferences are saved and survive a reload', async ({ page, harness: h }) => {
   await page.goto(h.appUrl);
   await page.getByTestId('lang-ru').click();
   await page.getByTestId('nav-settings').click();

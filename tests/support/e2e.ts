@@ -1,4 +1,4 @@
-/** Small helpers every browser-mode e2e spec uses. */
+/** Small helpers of the browser-mode e2e specs: the app's RPC as the page calls it, the language switch. */
 import { expect, type Page } from '@playwright/test';
 import type { WebHarness } from './web';
 

@@ -1,9 +1,12 @@
 /**
  * The harness every end-to-end test uses: a demo platform (in-process, demo controls on) and
  * browser mode's server on a fresh temporary data folder. `appUrl` already carries the per-run
- * token, so `page.goto(appUrl)` opens the app signed in. Call `stop()` in afterAll/afterEach.
+ * token, so `page.goto(appUrl)` opens the app signed in. `stop()` ends both and removes the
+ * folder. Specs get one per test from the fixture in ./fixtures.ts, which makes the platform's
+ * seeded SQLite file (`seedPlatformData`) and a synced app data folder once, so that each harness
+ * starts on its own copies of them.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { start as startDemoPlatform } from '../../electron/demo-platform/index';
@@ -18,8 +21,12 @@ export interface WebHarnessOptions {
   now?: number;
   /** Scheduled sync in the core (default true: the app syncs at start as it does for users). */
   autoSync?: boolean;
-  /** The built renderer (default out/renderer of this checkout; `npx electron-vite build` makes it). */
+  /** The built renderer (default $PD_RENDERER_DIR, else out/renderer of this checkout; `npx electron-vite build` makes it). */
   rendererDir?: string;
+  /** A seeded platform file from seedPlatformData with the same seed, clients, region and now: copied, not generated again. */
+  platformData?: string;
+  /** An app data folder synced against a copy of `platformData`: copied in, so the app starts synced. */
+  appData?: string;
   /** Keep the data folder after stop() (to look at it after a failure). */
   keepData?: boolean;
 }
@@ -37,24 +44,44 @@ export interface WebHarness {
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
+const PLATFORM_FILE = 'demo-platform.sqlite';
+
+/** The data options of the demo platform: what its seeded file depends on. */
+function platformData(opts: WebHarnessOptions) {
+  return {
+    seed: opts.seed ?? 1,
+    clients: opts.clients ?? 250,
+    ...(opts.region ? { region: opts.region } : {}),
+    ...(opts.now !== undefined ? { now: opts.now } : {}),
+  };
+}
+
+/** Generates the demo platform's seeded SQLite file for these options in `dir`; returns its path. */
+export async function seedPlatformData(opts: WebHarnessOptions, dir: string): Promise<string> {
+  const p = await startDemoPlatform({ port: 0, dataDir: dir, ...platformData(opts) });
+  await p.stop();
+  return join(dir, PLATFORM_FILE);
+}
 
 export async function startWebHarness(opts: WebHarnessOptions = {}): Promise<WebHarness> {
-  const rendererDir = opts.rendererDir ?? join(root, 'out', 'renderer');
+  const rendererDir = opts.rendererDir ?? process.env.PD_RENDERER_DIR ?? join(root, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(
       `The renderer is not built (${rendererDir}/index.html is missing): run \`npx electron-vite build\` first.`,
     );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
+  if (opts.platformData) {
+    mkdirSync(join(dataDir, 'demo-platform'));
+    copyFileSync(opts.platformData, join(dataDir, 'demo-platform', PLATFORM_FILE));
+  }
+  if (opts.appData) cpSync(opts.appData, join(dataDir, 'app'), { recursive: true });
   const platform = await startDemoPlatform({
     port: 0,
-    seed: opts.seed ?? 1,
-    clients: opts.clients ?? 250,
     dataDir: join(dataDir, 'demo-platform'),
     allowDemoControls: true,
-    ...(opts.region ? { region: opts.region } : {}),
+    ...platformData(opts),
     ...(opts.policies ? { policies: opts.policies } : {}),
-    ...(opts.now !== undefined ? { now: opts.now } : {}),
   });
   let server;
   try {
@@ -88,6 +115,3 @@ export async function startWebHarness(opts: WebHarnessOptions = {}): Promise<Web
     },
   };
 }
-
-/** The name the team's brief uses. */
-export const startWeb = startWebHarness;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../../shared/contract/endpoints';
 import * as P from '../../../shared/contract/platform';
 import { boot, expectError, NOW, type Api } from './helpers';
+import { MOSCOW_SEED_PLATFORM } from '../../support/platform-info';
 
 let api: Api;
 beforeAll(async () => {
@@ -26,15 +27,7 @@ describe('platform and partner', () => {
   it('GET /platform: Moscow, RUB, the seed policies', async () => {
     const a = await api.get('/platform');
     expect(a.status).toBe(200);
-    expect(P.PlatformInfo.parse(a.json)).toEqual({
-      region: 'moscow',
-      time_zone: 'Europe/Moscow',
-      currency: 'RUB',
-      policies: {
-        block: { resources: 'keep_running', days: null, can_log_in: false },
-        delete: { resources: 'kept', days: null, can_log_in: false },
-      },
-    });
+    expect(P.PlatformInfo.parse(a.json)).toEqual(MOSCOW_SEED_PLATFORM);
   });
 
   it('GET /platform: Kazakhstan and vk-2025 policies', async () => {

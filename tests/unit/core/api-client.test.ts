@@ -2,16 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PartnerApi, ApiError, toAppError } from '../../../electron/core/partner-api/client';
+import { MOSCOW_SEED_PLATFORM } from '../../support/platform-info';
 
-const PLATFORM = {
-  region: 'moscow',
-  time_zone: 'Europe/Moscow',
-  currency: 'RUB',
-  policies: {
-    block: { resources: 'keep_running', days: null, can_log_in: false },
-    delete: { resources: 'kept', days: null, can_log_in: false },
-  },
-};
 
 let server: Server;
 let base: string;
@@ -59,7 +51,7 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 
 describe('PartnerApi', () => {
   it('sends the token and parses a good answer', async () => {
-    script.set('/platform', [json(200, PLATFORM)]);
+    script.set('/platform', [json(200, MOSCOW_SEED_PLATFORM)]);
     const p = await api().platform();
     expect(p.time_zone).toBe('Europe/Moscow');
     expect(seen.at(-1)?.headers['x-access-token']).toBe('T0K');
@@ -78,7 +70,7 @@ describe('PartnerApi', () => {
 
   it('429 waits for Retry-After, then succeeds', async () => {
     hits.clear();
-    script.set('/platform', [json(429, envelope('rate_limited'), { 'retry-after': '0' }), json(200, PLATFORM)]);
+    script.set('/platform', [json(429, envelope('rate_limited'), { 'retry-after': '0' }), json(200, MOSCOW_SEED_PLATFORM)]);
     await api().platform();
     expect(hits.get('/platform')).toBe(2);
   });
@@ -98,7 +90,7 @@ describe('PartnerApi', () => {
     expect(e.status).toBe(503);
     expect(hits.get('/platform')).toBe(4);
     hits.clear();
-    script.set('/platform', [json(500, 'oops'), json(502, 'oops'), json(200, PLATFORM)]);
+    script.set('/platform', [json(500, 'oops'), json(502, 'oops'), json(200, MOSCOW_SEED_PLATFORM)]);
     await api({ maxRetries: 3 }).platform();
     expect(hits.get('/platform')).toBe(3);
   });
@@ -119,7 +111,7 @@ describe('PartnerApi', () => {
     const e1 = await failure(api().platform());
     expect(e1.kind).toBe('bad_response');
     expect(e1.message).toMatch(/not JSON/);
-    script.set('/platform', [json(200, { ...PLATFORM, currency: 'USD' })]);
+    script.set('/platform', [json(200, { ...MOSCOW_SEED_PLATFORM, currency: 'USD' })]);
     const e2 = await failure(api().platform());
     expect(e2.kind).toBe('bad_response');
     expect(e2.message).toMatch(/currency/);

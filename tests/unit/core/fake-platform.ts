@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client, Project, Transaction } from '../../../shared/contract/platform';
+import { MOSCOW_SEED_PLATFORM } from '../../support/platform-info';
 
 export interface FakePlatform {
   url: string;
@@ -23,15 +24,6 @@ export interface FakePlatform {
   close(): Promise<void>;
 }
 
-const PLATFORM = {
-  region: 'moscow',
-  time_zone: 'Europe/Moscow',
-  currency: 'RUB',
-  policies: {
-    block: { resources: 'keep_running', days: null, can_log_in: false },
-    delete: { resources: 'kept', days: null, can_log_in: false },
-  },
-};
 
 export async function startFakePlatform(): Promise<FakePlatform> {
   const fp = {
@@ -74,7 +66,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     if (fp.mode === 'garbage') return send(200, '{"items": [{"id": 1}]');
     const limit = Number(u.searchParams.get('limit') ?? 200);
     const after = Number(u.searchParams.get('cursor') ?? 0);
-    if (path === '/platform') return send(200, PLATFORM);
+    if (path === '/platform') return send(200, MOSCOW_SEED_PLATFORM);
     if (path === '/partner') return send(200, { id: 'p1', name: 'Partner', model: 'partner' });
     if (path === '/clients/changes') {
       // Latest state per client, oldest change first (a client appears once, at its last change).
