@@ -96,17 +96,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   harnessOptions: [{}, { option: true }],
-  harness: async ({ harnessOptions, template }, use) => {
-    const { synced: _synced, ...opts } = harnessOptions;
-    const t = await template(harnessOptions);
-    const h = await startWebHarness({ ...opts, platformData: t.platformData, ...(t.app ? { appData: t.app.dir } : {}) });
-    try {
-      if (t.app) await syncFinished(h, t.app.syncedAt);
-      await use(h);
-    } finally {
-      await h.stop();
-    }
-  },
+  harness: [
+    async ({ harnessOptions, template }, use) => {
+      const { synced: _synced, ...opts } = harnessOptions;
+      const t = await template(harnessOptions);
+      const h = await startWebHarness({ ...opts, platformData: t.platformData, ...(t.app ? { appData: t.app.dir } : {}) });
+      try {
+        if (t.app) await syncFinished(h, t.app.syncedAt);
+        await use(h);
+      } finally {
+        await h.stop();
+      }
+    },
+    // Its own time, not the test's: the first test of a worker also makes the templates.
+    { timeout: 180_000 },
+  ],
   controls: async ({ harness }, use) => {
     await use(demoControls(harness.platform));
   },
