@@ -8,6 +8,7 @@ import type { EventName, EventPayload, Table } from '../../shared/contract/event
 import type { MethodDef } from '../../shared/contract/rpc/define';
 import type { PartnerApi } from './partner-api/client';
 import type { SyncStatus } from '../../shared/contract/rpc/app';
+import type { ActionRunner } from './actions/runner';
 
 /** What the app handlers need from the running core (set by createCore). */
 export interface CoreHost {
@@ -39,6 +40,8 @@ export interface CoreContext {
   dataDir: string;
   /** The running core's host side; absent in bare test contexts. */
   host?: CoreHost;
+  /** This core's outbox runner (set by startActions, cleared by stopActions); absent in bare test contexts. */
+  actionRunner?: ActionRunner;
 }
 
 /** A handler per method of a feature's slice of the contract. */

@@ -115,7 +115,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       if (closed) return;
       closed = true;
       await engine.stop();
-      await stopActions(db);
+      await stopActions(ctx);
       db.close();
       listeners.clear();
     },

@@ -2,9 +2,7 @@
 import type { actionsMethods } from '../../../shared/contract/rpc/actions';
 import type { Handlers } from '../context';
 import { readPlatform } from '../settings/store';
-import { allBatchItems, applicable, batchItems, cancelBatch, enqueue, getBatch, listBatches, retryFailed } from './outbox';
-import { progressOf } from './runner';
-import { wakeActions } from './service';
+import { allBatchItems, applicable, batchItems, cancelBatch, enqueue, getBatch, listBatches, progressOf, retryFailed } from './outbox';
 import { inviteClient, listInvitations, resendInvitation, revokeInvitation } from './invite';
 import { iterateAudit, listAudit } from './audit';
 import { exportAudit, exportBatch } from './export';
@@ -16,7 +14,7 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
     if (r.batchId) {
       ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
       ctx.changed(['clients', 'actions', 'audit']);
-      wakeActions(ctx.db);
+      ctx.actionRunner?.wake();
     }
     return r;
   },
@@ -37,7 +35,7 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
     if (r.batchId) {
       ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
       ctx.changed(['clients', 'actions', 'audit']);
-      wakeActions(ctx.db);
+      ctx.actionRunner?.wake();
     }
     return { batchId: r.batchId, count: r.count };
   },

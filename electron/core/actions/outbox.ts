@@ -1,6 +1,8 @@
 /**
- * The durable outbox: a user's block / unblock / delete over one client or thousands becomes a
- * batch and one outbox row per eligible client, written in ONE transaction with the audit entry.
+ * The durable outbox and every statement over its tables (batches, outbox, the batch's audit
+ * result): a user's block / unblock / delete over one client or thousands becomes a batch and one
+ * outbox row per eligible client, written in ONE transaction with the audit entry. The runner
+ * (runner.ts) claims rows and records answers through the functions at the end of this file.
  * The clients' pending state is derived from the open rows (see pendingActionSql in
  * electron/core/clients/queries.ts), so it can never disagree with the outbox.
  */
@@ -265,4 +267,140 @@ export function retryFailed(db: Database.Database, batchId: string, now: number,
 /** Every row of the batch, for the export (no paging). */
 export function allBatchItems(db: Database.Database, batchId: string): BatchItem[] {
   return batchItems(db, batchId, 'all', 0, Number.MAX_SAFE_INTEGER).rows;
+}
+
+/** The progress payload of a batch as it stands (actions.progress). */
+export function progressOf(db: Database.Database, batchId: string) {
+  const c = batchCounts(db, batchId);
+  return { batchId, total: c.total, done: c.ok + c.failed + c.cancelled, failed: c.failed, pending: c.pending + c.sending };
+}
+
+// ---------- the runner's side: claiming rows and recording answers ----------
+
+/** An outbox row handed to the platform. */
+export interface ClaimRow {
+  seq: number;
+  client_id: string;
+  idempotency_key: string;
+}
+
+/** What became of one row: sent and applied, or refused for good with a code. */
+export type RowOutcome = { kind: 'ok' } | { kind: 'failed'; error: string };
+
+/** True while a row waits to be sent or is being sent. */
+export function hasOpenRows(db: Database.Database): boolean {
+  return !!db.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending','sending') LIMIT 1`).get();
+}
+
+/** The oldest open row: the runner goes on with its batch. */
+export function oldestOpenRow(
+  db: Database.Database,
+): { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined {
+  return db
+    .prepare(`SELECT batch_id, action, state, chunk_key FROM outbox WHERE state IN ('pending','sending') ORDER BY seq LIMIT 1`)
+    .get() as { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined;
+}
+
+/**
+ * The chunk a previous run left in 'sending' (by its key, or up to `limit` unkeyed rows of the
+ * batch), counted as one more attempt. Call inside a transaction.
+ */
+export function reclaimSending(db: Database.Database, batchId: string, chunkKey: string | null, limit: number, now: number): ClaimRow[] {
+  const rows = (
+    chunkKey
+      ? db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey)
+      : db
+          .prepare(
+            `SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'sending' AND chunk_key IS NULL ORDER BY seq LIMIT ?`,
+          )
+          .all(batchId, limit)
+  ) as ClaimRow[];
+  if (rows.length) {
+    db.prepare(
+      `UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
+    ).run(now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
+  }
+  return rows;
+}
+
+/** The batch's first pending rows by seq, up to `limit`. */
+export function pendingRows(db: Database.Database, batchId: string, limit: number): ClaimRow[] {
+  return db
+    .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
+    .all(batchId, limit) as ClaimRow[];
+}
+
+/**
+ * Marks rows from pendingRows as sending, with the chunk's key and one more attempt. They are the
+ * batch's first pending ones by seq: every pending row of the batch between the first and the last
+ * of them is one of them, so one ranged UPDATE marks them.
+ */
+export function markSending(db: Database.Database, batchId: string, rows: readonly ClaimRow[], chunkKey: string | null, now: number): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
+     WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
+  ).run(chunkKey, now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
+}
+
+/** The chunk's rows go per client from now on (the platform has no bulk endpoint). */
+export function dropChunkKey(db: Database.Database, chunkKey: string | null): void {
+  db.prepare(`UPDATE outbox SET chunk_key = NULL WHERE chunk_key = ? AND state = 'sending'`).run(chunkKey);
+}
+
+/** The most attempts any of these rows has had. */
+export function maxAttempts(db: Database.Database, rows: readonly ClaimRow[]): number {
+  const stmt = db.prepare('SELECT attempts FROM outbox WHERE seq = ?');
+  let max = 0;
+  for (const r of rows) max = Math.max(max, (stmt.get(r.seq) as { attempts: number } | undefined)?.attempts ?? 0);
+  return max;
+}
+
+const STATUS_AFTER: Record<Exclude<BulkAction, 'delete'>, string> = { block: 'blocked', unblock: 'active' };
+
+/**
+ * Records the settled outcomes of a claimed chunk (by client id; rows without one stay 'sending')
+ * and their effect on the cache, in one transaction: row states, the client's new status or its
+ * removal on delete, the audit entry's result. Returns the batch's counts.
+ */
+export function recordOutcomes(
+  db: Database.Database,
+  chunk: { batchId: string; action: BulkAction; rows: readonly ClaimRow[] },
+  outcomes: ReadonlyMap<string, RowOutcome | { kind: 'retry' }>,
+  now: number,
+): BatchCounts {
+  const lo = chunk.rows[0]?.seq ?? 0;
+  const hi = chunk.rows[chunk.rows.length - 1]?.seq ?? 0;
+  const allSettled = chunk.rows.every((r) => {
+    const o = outcomes.get(r.client_id);
+    return o !== undefined && o.kind !== 'retry';
+  });
+  return db.transaction(() => {
+    const setRow = db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?');
+    if (allSettled) {
+      // Most answers are all ok: one ranged UPDATE, then the failures one by one.
+      db.prepare(
+        `UPDATE outbox SET state = 'ok', error = NULL, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
+      ).run(now, chunk.batchId, lo, hi);
+      for (const r of chunk.rows) {
+        const o = outcomes.get(r.client_id);
+        if (o?.kind === 'failed') setRow.run('failed', o.error, now, r.seq);
+      }
+    } else {
+      for (const r of chunk.rows) {
+        const o = outcomes.get(r.client_id);
+        if (!o || o.kind === 'retry') continue;
+        setRow.run(o.kind === 'ok' ? 'ok' : 'failed', o.kind === 'failed' ? o.error : null, now, r.seq);
+      }
+    }
+    // The platform's answer in the cache: the new status, or the client gone.
+    const okIds = `SELECT client_id FROM outbox WHERE batch_id = @b AND state = 'ok' AND seq BETWEEN @lo AND @hi`;
+    const args = { b: chunk.batchId, lo, hi };
+    if (chunk.action === 'delete') {
+      db.prepare(`DELETE FROM projects WHERE client_id IN (${okIds})`).run(args);
+      db.prepare(`DELETE FROM clients WHERE id IN (${okIds})`).run(args);
+    } else {
+      db.prepare(`UPDATE clients SET status = @s WHERE id IN (${okIds}) AND status <> @s`).run({ ...args, s: STATUS_AFTER[chunk.action] });
+    }
+    return refreshAudit(db, chunk.batchId);
+  }).immediate();
 }

@@ -17,6 +17,9 @@
  *   queued. Other refusals fail the rows with the platform's code.
  * - Each answer is applied in one transaction: row states, the cache (status, or removal on
  *   delete), the audit entry's result; then actions.progress and data.changed are emitted.
+ *
+ * This file is the send loop and the classification of failures; every statement over the outbox
+ * is in outbox.ts.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -24,7 +27,18 @@ import type { BulkAction, BulkResult, Client } from '../../../shared/contract/pl
 import type { CoreContext } from '../context';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { ApiError } from '../partner-api/errors';
-import { refreshAudit, batchCounts } from './outbox';
+import {
+  dropChunkKey,
+  hasOpenRows,
+  markSending,
+  maxAttempts,
+  oldestOpenRow,
+  pendingRows,
+  reclaimSending,
+  recordOutcomes,
+  type ClaimRow,
+  type RowOutcome,
+} from './outbox';
 
 /** What the runner needs of the platform client (PartnerApi satisfies it). */
 export interface ActionsApi {
@@ -55,11 +69,6 @@ export interface RunnerOptions {
 
 export type RunnerState = 'idle' | 'sending' | 'waiting_offline' | 'waiting_rate_limit' | 'waiting_backoff' | 'stopped';
 
-interface ClaimRow {
-  seq: number;
-  client_id: string;
-  idempotency_key: string;
-}
 interface Claim {
   batchId: string;
   action: BulkAction;
@@ -68,16 +77,14 @@ interface Claim {
   /** The request, when it was started early (the next chunk of a batch goes out before the last answer is recorded). */
   req?: Promise<BulkResult>;
 }
-type Outcome = { kind: 'ok' } | { kind: 'failed'; error: string } | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
+type Outcome = RowOutcome | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
 
 export function chunkKeyOf(action: BulkAction, rowKeys: readonly string[]): string {
   return 'bulk-' + createHash('sha256').update(action + '\n' + rowKeys.join('\n')).digest('hex').slice(0, 48);
 }
 
-const STATUS_AFTER: Record<Exclude<BulkAction, 'delete'>, string> = { block: 'blocked', unblock: 'active' };
-
 export class ActionRunner {
-  private readonly d: RunnerDeps;
+  private readonly deps: RunnerDeps;
   private readonly chunkSize: number;
   private readonly concurrency: number;
   private readonly maxServerAttempts: number;
@@ -94,7 +101,7 @@ export class ActionRunner {
   state: RunnerState = 'idle';
 
   constructor(deps: RunnerDeps, opts: RunnerOptions = {}) {
-    this.d = deps;
+    this.deps = deps;
     this.chunkSize = opts.chunkSize ?? 500;
     this.concurrency = opts.concurrency ?? 8;
     this.maxServerAttempts = opts.maxServerAttempts ?? 6;
@@ -129,12 +136,8 @@ export class ActionRunner {
 
   /** Resolves once no row is pending or sending and the runner has nothing in flight. */
   whenIdle(): Promise<void> {
-    if (this.state === 'idle' && !this.hasOpenRows()) return Promise.resolve();
+    if (this.state === 'idle' && !hasOpenRows(this.deps.db)) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
-  }
-
-  private hasOpenRows(): boolean {
-    return !!this.d.db.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending','sending') LIMIT 1`).get();
   }
 
   private wait(ms: number): Promise<void> {
@@ -181,52 +184,24 @@ export class ActionRunner {
 
   /** The next rows to send: a chunk left in 'sending' by a previous run first, else new pending rows. */
   private claim(): Claim | null {
-    const db = this.d.db;
-    const first = db
-      .prepare(`SELECT batch_id, action, state, chunk_key FROM outbox WHERE state IN ('pending','sending') ORDER BY seq LIMIT 1`)
-      .get() as { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined;
+    const db = this.deps.db;
+    const first = oldestOpenRow(db);
     if (!first) return null;
-    const now = this.d.now();
+    const now = this.deps.now();
     return db.transaction((): Claim => {
-      let rows: ClaimRow[];
-      let chunkKey: string | null;
-      if (first.state === 'sending') {
-        chunkKey = first.chunk_key;
-        rows = (
-          chunkKey
-            ? db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey)
-            : db
-                .prepare(
-                  `SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'sending' AND chunk_key IS NULL ORDER BY seq LIMIT ?`,
-                )
-                .all(first.batch_id, this.chunkSize)
-        ) as ClaimRow[];
-        if (rows.length) {
-          db.prepare(
-            `UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
-          ).run(now, first.batch_id, rows[0]!.seq, rows[rows.length - 1]!.seq);
-        }
-      } else {
-        return this.claimPending(first.batch_id, first.action, now) as Claim;
-      }
+      if (first.state !== 'sending') return this.claimPending(first.batch_id, first.action, now) as Claim;
+      const chunkKey = first.chunk_key;
+      const rows = reclaimSending(db, first.batch_id, chunkKey, this.chunkSize, now);
       return { batchId: first.batch_id, action: first.action, chunkKey, rows };
     }).immediate();
   }
 
   /** Marks the batch's next pending rows (up to a chunk) as sending, with the chunk's key. */
   private claimPending(batchId: string, action: BulkAction, now: number): Claim | null {
-    const db = this.d.db;
-    const rows = db
-      .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
-      .all(batchId, this.chunkSize) as ClaimRow[];
+    const rows = pendingRows(this.deps.db, batchId, this.chunkSize);
     if (rows.length === 0) return null;
     const chunkKey = this.bulkSupported && rows.length > 1 ? chunkKeyOf(action, rows.map((r) => r.idempotency_key)) : null;
-    // The claimed rows are the batch's first pending ones by seq: every pending row of the batch
-    // between the first and the last of them is one of them, so one ranged UPDATE marks them.
-    db.prepare(
-      `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
-       WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
-    ).run(chunkKey, now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
+    markSending(this.deps.db, batchId, rows, chunkKey, now);
     return { batchId, action, chunkKey, rows };
   }
 
@@ -237,10 +212,10 @@ export class ActionRunner {
    */
   private prefetchNext(claim: Claim): void {
     if (!this.bulkSupported || this.stopped) return;
-    const next = this.d.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.d.now())).immediate();
+    const next = this.deps.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.deps.now())).immediate();
     if (!next) return;
     if (next.chunkKey) {
-      next.req = this.d.api().bulk(next.action, next.rows.map((r) => r.client_id), next.chunkKey);
+      next.req = this.deps.api().bulk(next.action, next.rows.map((r) => r.client_id), next.chunkKey);
       next.req.catch(() => {}); // awaited by the loop; a rejection is handled there
     }
     this.prefetched = next;
@@ -249,12 +224,12 @@ export class ActionRunner {
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
     let res: BulkResult;
     try {
-      res = await (claim.req ?? this.d.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined));
+      res = await (claim.req ?? this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined));
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'http' && (e.status === 404 || e.status === 405) && !e.code) {
         // No bulk endpoint on this platform: the same rows go per client.
         this.bulkSupported = false;
-        this.d.db.prepare(`UPDATE outbox SET chunk_key = NULL WHERE chunk_key = ? AND state = 'sending'`).run(claim.chunkKey);
+        dropChunkKey(this.deps.db, claim.chunkKey);
         return { kind: 'retry', waitMs: 0, why: 'sending', server: false };
       }
       const o = this.classify(e, claim.rows);
@@ -299,7 +274,7 @@ export class ActionRunner {
   }
 
   private sendOne(action: BulkAction, row: ClaimRow): Promise<unknown> {
-    const api = this.d.api();
+    const api = this.deps.api();
     if (action === 'block') return api.block(row.client_id, row.idempotency_key);
     if (action === 'unblock') return api.unblock(row.client_id, row.idempotency_key);
     return api.deleteClient(row.client_id, row.idempotency_key);
@@ -327,78 +302,29 @@ export class ActionRunner {
       }
       if (e.kind === 'http' && s === 401) return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
       if (e.kind === 'bad_response' || s >= 500) {
-        const attempts = this.maxAttempts(rows);
+        const attempts = maxAttempts(this.deps.db, rows);
         if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'platform_error' };
         return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
       }
       return { kind: 'failed', error: e.code ?? `http_${s}` };
     }
     // A programming or parsing error: do not loop on it forever.
-    const attempts = this.maxAttempts(rows);
+    const attempts = maxAttempts(this.deps.db, rows);
     if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'internal' };
     return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
   }
 
-  private maxAttempts(rows: ClaimRow[]): number {
-    const stmt = this.d.db.prepare('SELECT attempts FROM outbox WHERE seq = ?');
-    let max = 0;
-    for (const r of rows) max = Math.max(max, (stmt.get(r.seq) as { attempts: number } | undefined)?.attempts ?? 0);
-    return max;
-  }
-
   /** Records settled outcomes and their effect on the cache in one transaction, then tells the UI. */
   private apply(claim: Claim, outcomes: Map<string, Outcome>): void {
-    const db = this.d.db;
-    const now = this.d.now();
-    const lo = claim.rows[0]?.seq ?? 0;
-    const hi = claim.rows[claim.rows.length - 1]?.seq ?? 0;
-    const allSettled = claim.rows.every((r) => {
-      const o = outcomes.get(r.client_id);
-      return o !== undefined && o.kind !== 'retry';
-    });
-    const counts = db.transaction(() => {
-      const setRow = db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?');
-      if (allSettled) {
-        // Most answers are all ok: one ranged UPDATE, then the failures one by one.
-        db.prepare(
-          `UPDATE outbox SET state = 'ok', error = NULL, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
-        ).run(now, claim.batchId, lo, hi);
-        for (const r of claim.rows) {
-          const o = outcomes.get(r.client_id);
-          if (o?.kind === 'failed') setRow.run('failed', o.error, now, r.seq);
-        }
-      } else {
-        for (const r of claim.rows) {
-          const o = outcomes.get(r.client_id);
-          if (!o || o.kind === 'retry') continue;
-          setRow.run(o.kind === 'ok' ? 'ok' : 'failed', o.kind === 'failed' ? o.error : null, now, r.seq);
-        }
-      }
-      // The platform's answer in the cache: the new status, or the client gone.
-      const okIds = `SELECT client_id FROM outbox WHERE batch_id = @b AND state = 'ok' AND seq BETWEEN @lo AND @hi`;
-      const args = { b: claim.batchId, lo, hi };
-      if (claim.action === 'delete') {
-        db.prepare(`DELETE FROM projects WHERE client_id IN (${okIds})`).run(args);
-        db.prepare(`DELETE FROM clients WHERE id IN (${okIds})`).run(args);
-      } else {
-        db.prepare(`UPDATE clients SET status = @s WHERE id IN (${okIds}) AND status <> @s`).run({ ...args, s: STATUS_AFTER[claim.action] });
-      }
-      return refreshAudit(db, claim.batchId);
-    }).immediate();
-    this.d.emit('actions.progress', {
+    const counts = recordOutcomes(this.deps.db, claim, outcomes, this.deps.now());
+    this.deps.emit('actions.progress', {
       batchId: claim.batchId,
       total: counts.total,
       done: counts.ok + counts.failed + counts.cancelled,
       failed: counts.failed,
       pending: counts.pending + counts.sending,
     });
-    this.d.changed(['clients', 'actions', 'audit']);
-    if (counts.pending + counts.sending === 0) this.d.requestSync?.('actions');
+    this.deps.changed(['clients', 'actions', 'audit']);
+    if (counts.pending + counts.sending === 0) this.deps.requestSync?.('actions');
   }
-}
-
-/** The progress payload of a batch as it stands (for enqueue and cancel). */
-export function progressOf(db: Database.Database, batchId: string) {
-  const c = batchCounts(db, batchId);
-  return { batchId, total: c.total, done: c.ok + c.failed + c.cancelled, failed: c.failed, pending: c.pending + c.sending };
 }

@@ -1,17 +1,14 @@
 /**
- * The actions feature's running part: one outbox runner per core (per database), started by the
- * core with startActions(ctx) and woken by enqueue, by a reconnect and by a new connection.
+ * The actions feature's running part: one outbox runner per core, started by the core with
+ * startActions(ctx), kept on its context (ctx.actionRunner), woken by enqueue, by a reconnect and
+ * by a new connection, and stopped with the core.
  */
-import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import { ActionRunner, type RunnerOptions } from './runner';
 
-const runners = new WeakMap<Database.Database, ActionRunner>();
-
 /** Starts the runner of this core: it sends what a previous run left (same keys), then waits. */
 export function startActions(ctx: CoreContext, opts: RunnerOptions = {}): ActionRunner {
-  const existing = runners.get(ctx.db);
-  if (existing) return existing;
+  if (ctx.actionRunner) return ctx.actionRunner;
   const runner = new ActionRunner(
     {
       db: ctx.db,
@@ -23,22 +20,13 @@ export function startActions(ctx: CoreContext, opts: RunnerOptions = {}): Action
     },
     opts,
   );
-  runners.set(ctx.db, runner);
+  ctx.actionRunner = runner;
   runner.start();
   return runner;
 }
 
-export async function stopActions(db: Database.Database): Promise<void> {
-  const r = runners.get(db);
-  runners.delete(db);
-  await r?.stop();
-}
-
-export function runnerOf(db: Database.Database): ActionRunner | undefined {
-  return runners.get(db);
-}
-
-/** Something changed that may let queued rows go out now (enqueue, online again, new connection). */
-export function wakeActions(db: Database.Database): void {
-  runners.get(db)?.wake();
+export async function stopActions(ctx: CoreContext): Promise<void> {
+  const runner = ctx.actionRunner;
+  delete ctx.actionRunner;
+  await runner?.stop();
 }

@@ -31,8 +31,7 @@ if (n > 0) {
   const r = await core.call('actions.enqueue', { action: 'delete', ids: ids.slice(0, n) });
   out({ enqueued: r });
 }
-const { runnerOf } = await import('../../../electron/core/actions/service');
-await runnerOf(core.ctx.db)!.whenIdle();
+await core.ctx.actionRunner!.whenIdle();
 out({ done: true });
 await core.close();
 process.exit(0);
