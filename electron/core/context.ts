@@ -9,6 +9,7 @@ import type { MethodDef } from '../../shared/contract/rpc/define';
 import type { PartnerApi } from './partner-api/client';
 import type { SyncStatus } from '../../shared/contract/rpc/app';
 import type { ActionRunner } from './actions/runner';
+import type { ReportJobs } from './partner/report/jobs';
 
 /** What the app handlers need from the running core (set by createCore). */
 export interface CoreHost {
@@ -40,6 +41,8 @@ export interface CoreContext {
   dataDir: string;
   /** The running core's host side; absent in bare test contexts. */
   host?: CoreHost;
+  /** This core's consumption report jobs, running and finished. */
+  reportJobs: ReportJobs;
   /** This core's outbox runner (set by startActions, cleared by stopActions); absent in bare test contexts. */
   actionRunner?: ActionRunner;
 }

@@ -17,6 +17,7 @@ import { dispatch } from './rpc';
 import { SyncEngine } from './sync/engine';
 import { platformTimeZone, writeConnection } from './settings/store';
 import { startActions, stopActions } from './actions/service';
+import { ReportJobs } from './partner/report/jobs';
 
 export interface CreateCoreExtras {
   /** API client options for tests (fast retries). */
@@ -70,6 +71,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     timeZone: () => platformTimeZone(db),
     requestSync: (reason) => engine.requestSync(reason),
     dataDir: opts.dataDir,
+    reportJobs: new ReportJobs(),
     host: {
       version: opts.version,
       mode: opts.mode,
@@ -116,6 +118,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       closed = true;
       await engine.stop();
       await stopActions(ctx);
+      ctx.reportJobs.clear();
       db.close();
       listeners.clear();
     },

@@ -3,7 +3,8 @@ import type { partnerMethods } from '../../../shared/contract/rpc/partner';
 import type { Handlers } from '../context';
 import { apply } from './apply';
 import { createDeal, giveFeedback, listDeals } from './deals';
-import { getReport, reportMonths, startReport } from './report';
+import { reportMonths } from './report/query';
+import { startReport } from './report/jobs';
 import { listAlerts, listRules, markNotified, markSeen, saveRule } from './alerts';
 
 export const partnerHandlers: Handlers<typeof partnerMethods> = {
@@ -15,7 +16,7 @@ export const partnerHandlers: Handlers<typeof partnerMethods> = {
 
   'report.months': (_input, ctx) => reportMonths(ctx),
   'report.start': (input, ctx) => startReport(ctx, input.month, input.lang, input.clientIds),
-  'report.get': (input) => getReport(input.jobId),
+  'report.get': (input, ctx) => ctx.reportJobs.get(input.jobId),
 
   'alerts.rules': (_input, ctx) => ({ rules: listRules(ctx.db) }),
   'alerts.saveRule': (input, ctx) => {

@@ -11,7 +11,7 @@ import { start } from '../../../electron/demo-platform/index';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { API_BASE, ConsumptionReport, Deal, DealsPage, ErrorEnvelope } from '../../../shared/contract/platform';
-import { monthTotals } from '../../../electron/core/partner/report';
+import { monthTotals } from '../../../electron/core/partner/report/query';
 import { localDateOf, addMonths } from '../../../shared/domain/time';
 import type { DealRow } from '../../../shared/contract/rpc/partner';
 import { demoControls } from '../../support/demo-controls';

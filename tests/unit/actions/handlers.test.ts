@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../../electron/core/rpc';
 import type { CoreContext } from '../../../electron/core/context';
+import { ReportJobs } from '../../../electron/core/partner/report/jobs';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
 import { tr } from '../../../electron/core/actions/export';
@@ -26,6 +27,7 @@ function ctxOf(db: TempDb['db']): CoreContext {
     timeZone: () => 'Europe/Moscow',
     requestSync: () => {},
     dataDir: '/nonexistent',
+    reportJobs: new ReportJobs(),
   };
 }
 

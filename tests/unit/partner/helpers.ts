@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { tempDb } from '../../support/temp-db';
 import type { CoreContext } from '../../../electron/core/context';
+import { ReportJobs } from '../../../electron/core/partner/report/jobs';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { PartnerApi } from '../../../electron/core/partner-api/client';
 import type { Table } from '../../../shared/contract/events';
@@ -22,6 +23,7 @@ export function makeCtx(opts: { now?: number; zone?: string; api?: PartnerApi } 
   return {
     db,
     dataDir: dir,
+    reportJobs: new ReportJobs(),
     changes,
     events,
     api() {

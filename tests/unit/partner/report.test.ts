@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, monthRange, monthTotals, reportMonths, startReport, getReport, uniqueSheetName } from '../../../electron/core/partner/report';
+import { monthRange, monthTotals, reportMonths } from '../../../electron/core/partner/report/query';
+import { buildWorkbook, uniqueSheetName } from '../../../electron/core/partner/report/workbook';
+import { startReport } from '../../../electron/core/partner/report/jobs';
 import { makeCtx, putClient, putTx, type TestCtx } from './helpers';
 
 let ctx: TestCtx;
@@ -113,12 +115,12 @@ describe('report job', () => {
       putTx(ctx.db, { clientId: `c${i}`, at: '2026-03-02T10:00:00Z', amount: 100 + i });
     }
     const { jobId } = startReport(ctx, '2026-03', 'en');
-    expect(getReport(jobId).state).toBe('running');
+    expect(ctx.reportJobs.get(jobId).state).toBe('running');
     await new Promise<void>((resolve) => {
-      const check = () => (getReport(jobId).state !== 'running' ? resolve() : setImmediate(check));
+      const check = () => (ctx.reportJobs.get(jobId).state !== 'running' ? resolve() : setImmediate(check));
       check();
     });
-    const job = getReport(jobId);
+    const job = ctx.reportJobs.get(jobId);
     expect(job.state).toBe('done');
     expect(job.file?.fileName).toBe('consumption-2026-03.xlsx');
     const progress = ctx.events.filter((e) => e.event === 'report.progress').map((e) => e.payload as { done: number; state: string });
