@@ -10,6 +10,7 @@ import type { PartnerApi } from './partner-api/client';
 import type { SyncStatus } from '../../shared/contract/rpc/app';
 import type { ActionRunner } from './actions/runner';
 import type { ReportJobs } from './partner/report/jobs';
+import type { StatementCache } from './db/statements';
 
 /** What the app handlers need from the running core (set by createCore). */
 export interface CoreHost {
@@ -26,6 +27,8 @@ export interface CoreHost {
 
 export interface CoreContext {
   db: Database.Database;
+  /** This core's prepared statements of `db`, kept by SQL text. */
+  statements: StatementCache;
   /** The platform client; throws AppError('not_configured') when there is no connection. */
   api(): PartnerApi;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;

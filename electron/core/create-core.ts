@@ -18,6 +18,7 @@ import { SyncEngine } from './sync/engine';
 import { platformTimeZone, writeConnection } from './settings/store';
 import { startActions, stopActions } from './actions/service';
 import { ReportJobs } from './partner/report/jobs';
+import { StatementCache } from './db/statements';
 
 export interface CreateCoreExtras {
   /** API client options for tests (fast retries). */
@@ -61,6 +62,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
 
   const ctx: CoreContext = {
     db,
+    statements: new StatementCache(db),
     api() {
       if (!api) throw new AppError('not_configured', 'No platform connection is configured');
       return api;
@@ -119,6 +121,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       await engine.stop();
       await stopActions(ctx);
       ctx.reportJobs.clear();
+      ctx.statements.clear();
       db.close();
       listeners.clear();
     },

@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { startCoreWorker } from '../../electron/core/worker-client';
 import { ledgerWindowStart } from '../../electron/core/sync/engine';
 import { listClients, type ListInput } from '../../electron/core/clients/queries';
+import { StatementCache } from '../../electron/core/db/statements';
 import { SortColumn } from '../../shared/contract/rpc/clients';
 import { isoUtc } from '../../shared/domain/time';
 import type { CoreEvent } from '../../shared/contract/events';
@@ -161,6 +162,7 @@ async function main() {
     // ---- the list query ----
     const cacheFile = join(dataDir, 'cache.sqlite');
     const db = new Database(cacheFile, { readonly: true });
+    const statements = new StatementCache(db);
     const counts = db.prepare('SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM projects) p, (SELECT count(*) FROM transactions) t').get() as { c: number; p: number; t: number };
     log(`cache: ${counts.c} clients, ${counts.p} projects, ${counts.t} ledger rows (platform floor saw ${floor.clients} / ${floor.transactions})`);
     out.cached_clients = counts.c;
@@ -185,7 +187,7 @@ async function main() {
         limit: 100,
       };
       const q0 = performance.now();
-      listClients(db, input);
+      listClients(statements, input);
       if (i >= 40) times.push(performance.now() - q0);
     }
     db.close();

@@ -5,7 +5,7 @@
  *
  * Every boundary is computed here with shared/domain/time.ts; SQL gets only numbers.
  */
-import type Database from 'better-sqlite3';
+import type { StatementCache } from '../db/statements';
 import {
   addDays,
   addMonths,
@@ -17,7 +17,6 @@ import {
 } from '../../../shared/domain/time';
 import { ensureClient, rollupOffset, setRollupOffset } from './rollup';
 
-type Db = Database.Database;
 export type Dim = 'kind' | 'service' | 'project_pid';
 export interface AggFilter {
   kinds?: readonly string[];
@@ -56,15 +55,6 @@ function constantOffset(zone: string, from: string, to: string, offset: number):
   return true;
 }
 
-const stmtCache = new WeakMap<Db, Map<string, Database.Statement>>();
-export function prepared(db: Db, sql: string): Database.Statement {
-  let m = stmtCache.get(db);
-  if (!m) stmtCache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
-
 /** " AND col IN (?, ?)" clauses and their parameters; null maps to '' in the rollups. */
 export function filterSql(f: AggFilter, rollup: boolean): { sql: string; params: string[] } {
   let sql = '';
@@ -81,9 +71,9 @@ export function filterSql(f: AggFilter, rollup: boolean): { sql: string; params:
 }
 
 /** Ensures the client's rollups are current and bucketed with the zone's offset now. */
-export function prepareClient(db: Db, clientId: string, zone: string, now: number): void {
-  setRollupOffset(db, offsetMinutesAt(zone, now));
-  ensureClient(db, clientId);
+export function prepareClient(statements: StatementCache, clientId: string, zone: string, now: number): void {
+  setRollupOffset(statements, offsetMinutesAt(zone, now));
+  ensureClient(statements, clientId);
 }
 
 /**
@@ -91,7 +81,7 @@ export function prepareClient(db: Db, clientId: string, zone: string, now: numbe
  * Call prepareClient first.
  */
 export function aggregate(
-  db: Db,
+  statements: StatementCache,
   clientId: string,
   zone: string,
   from: string,
@@ -100,7 +90,7 @@ export function aggregate(
   dims: readonly Dim[],
   filter: AggFilter,
 ): AggRow[] {
-  const offset = rollupOffset(db);
+  const offset = rollupOffset(statements);
   const out = new Map<string, AggRow>();
   const add = (bucket: string, r: Record<string, unknown>) => {
     const row: AggRow = {
@@ -129,7 +119,7 @@ export function aggregate(
     const cols = dims.map((d) => `coalesce(${d}, '') AS ${d}`).join(', ');
     const sql = `SELECT at_ms${cols ? ', ' + cols : ''}, amount_minor AS a, 1 AS n FROM transactions
       WHERE client_id = ? AND at_ms >= ? AND at_ms < ?${fr.sql}`;
-    for (const r of prepared(db, sql).iterate(clientId, fromMs, toMs, ...fr.params) as Iterable<Record<string, unknown>>) {
+    for (const r of statements.get(sql).iterate(clientId, fromMs, toMs, ...fr.params) as Iterable<Record<string, unknown>>) {
       add(g ? bucketStart(localDateOf(r.at_ms as number, zone), g) : '', r);
     }
     return [...out.values()];
@@ -147,7 +137,7 @@ export function aggregate(
     if (afterFull <= to) dayRanges.push([afterFull, to]);
     const sql = `SELECT month AS u${sel}, sum(amount_minor) AS a, sum(n) AS n FROM ledger_monthly
       WHERE client_id = ? AND month >= ? AND month < ?${f.sql} GROUP BY u${sel}`;
-    for (const r of prepared(db, sql).iterate(clientId, yyyymm(firstFull), yyyymm(afterFull), ...f.params) as Iterable<Record<string, unknown>>) {
+    for (const r of statements.get(sql).iterate(clientId, yyyymm(firstFull), yyyymm(afterFull), ...f.params) as Iterable<Record<string, unknown>>) {
       add(g ? bucketStart(monthToDate(r.u as number), g) : '', r);
     }
   } else {
@@ -160,7 +150,7 @@ export function aggregate(
     const oneBucket = !g || (g === 'month' && a.slice(0, 7) === b.slice(0, 7)) || (g === 'year' && a.slice(0, 4) === b.slice(0, 4));
     const sql = `SELECT ${oneBucket ? '0' : unit} AS u${sel}, sum(amount_minor) AS a, sum(n) AS n FROM ledger_daily
       WHERE client_id = ? AND day >= ? AND day <= ?${f.sql} GROUP BY u${sel}`;
-    for (const r of prepared(db, sql).iterate(clientId, epochDay(a), epochDay(b), ...f.params) as Iterable<Record<string, unknown>>) {
+    for (const r of statements.get(sql).iterate(clientId, epochDay(a), epochDay(b), ...f.params) as Iterable<Record<string, unknown>>) {
       const u = r.u as number;
       const bucket = !g ? '' : oneBucket ? bucketStart(a, g) : g === 'week' ? dayToDate(u * 7 - 3) : bucketStart(dayToDate(u), g);
       add(bucket, r);

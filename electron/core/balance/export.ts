@@ -166,8 +166,8 @@ export async function exportView(
     | ({ view: 'detail'; format: 'xlsx' | 'csv'; lang: Lang } & DetailFilter)
     | ({ view: 'expenses'; format: 'xlsx' | 'csv'; lang: Lang } & Parameters<typeof expenses>[1]),
 ): Promise<ExportOutput> {
-  prepareClient(env.db, q.clientId, env.zone, env.now);
-  const client = env.db.prepare('SELECT currency FROM clients WHERE id = ?').get(q.clientId) as { currency: Currency } | undefined;
+  prepareClient(env.statements, q.clientId, env.zone, env.now);
+  const client = env.statements.db.prepare('SELECT currency FROM clients WHERE id = ?').get(q.clientId) as { currency: Currency } | undefined;
   if (!client) throw new AppError('not_found', `No client ${q.clientId} in the cache`, { params: { id: q.clientId } });
   const cur = client.currency;
   const sheets = q.view === 'detail' ? detailSheets(env, q, q.lang) : expensesSheets(env, q, q.lang);

@@ -6,7 +6,7 @@
 import type { CoreContext } from '../context';
 import { toAppError } from '../partner-api/client';
 import { isoUtc } from '../../../shared/domain/time';
-import { periodMs, prepared } from './aggregate';
+import { periodMs } from './aggregate';
 
 const PAGE = 1000;
 
@@ -14,8 +14,7 @@ export async function fetchRange(ctx: CoreContext, q: { clientId: string; from: 
   const zone = ctx.timeZone();
   const { fromMs, toMs } = periodMs(q.from, q.to, zone);
   const api = ctx.api();
-  const insert = prepared(
-    ctx.db,
+  const insert = ctx.statements.get(
     `INSERT INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
@@ -42,7 +41,7 @@ export async function fetchRange(ctx: CoreContext, q: { clientId: string; from: 
   } catch (e) {
     throw toAppError(e);
   }
-  prepared(ctx.db, 'INSERT INTO ledger_fetched (client_id, from_ms, to_ms, fetched_at) VALUES (?, ?, ?, ?)').run(q.clientId, fromMs, toMs, ctx.now());
+  ctx.statements.get('INSERT INTO ledger_fetched (client_id, from_ms, to_ms, fetched_at) VALUES (?, ?, ?, ?)').run(q.clientId, fromMs, toMs, ctx.now());
   ctx.changed(['transactions']);
   return { fetched };
 }

@@ -5,7 +5,7 @@ import { card, detail, expenses, type Env } from './service';
 import { exportView } from './export';
 import { fetchRange } from './fetch';
 
-const env = (ctx: CoreContext): Env => ({ db: ctx.db, zone: ctx.timeZone(), now: ctx.now() });
+const env = (ctx: CoreContext): Env => ({ statements: ctx.statements, zone: ctx.timeZone(), now: ctx.now() });
 
 export const balanceHandlers: Handlers<typeof balanceMethods> = {
   'balance.card': (input, ctx) => card(env(ctx), input.clientId),

@@ -2,7 +2,7 @@
  * The balance screens' reads, all from the local cache: the client card with its freeze forecast,
  * the Detail ledger (operations or buckets) and Expenses on services with the previous period.
  */
-import type Database from 'better-sqlite3';
+import type { StatementCache } from '../db/statements';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type {
   CardOutput,
@@ -15,12 +15,12 @@ import type {
 } from '../../../shared/contract/rpc/balance';
 import type { Currency, ServiceCode } from '../../../shared/contract/platform';
 import { addDays, bucketsBetween, daysInclusive, isoUtc } from '../../../shared/domain/time';
-import { aggregate, filterSql, periodMs, prepareClient, prepared } from './aggregate';
+import { aggregate, filterSql, periodMs, prepareClient } from './aggregate';
 import { cacheInfo, cachedFrom, ledgerAsOf } from './window';
 
-type Db = Database.Database;
+/** What a balance read works with: this core's statements, the region's zone, now. */
 export interface Env {
-  db: Db;
+  statements: StatementCache;
   zone: string;
   now: number;
 }
@@ -41,8 +41,8 @@ interface ClientDbRow {
   balance_as_of: string;
 }
 
-function clientRow(db: Db, id: string): ClientDbRow {
-  const c = prepared(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientDbRow | undefined;
+function clientRow(statements: StatementCache, id: string): ClientDbRow {
+  const c = statements.get('SELECT * FROM clients WHERE id = ?').get(id) as ClientDbRow | undefined;
   if (!c) throw new AppError('not_found', `No client ${id} in the cache`, { params: { id } });
   return c;
 }
@@ -61,15 +61,14 @@ export function forecastDays(fundsMinor: number, spentMinor: number, basisDays =
 }
 
 export function card(env: Env, clientId: string): CardOutput {
-  const { db, zone, now } = env;
-  const c = clientRow(db, clientId);
-  const projects = prepared(db, 'SELECT pid, name, status, created_at FROM projects WHERE client_id = ? ORDER BY created_at, pid').all(
+  const { statements, zone, now } = env;
+  const c = clientRow(statements, clientId);
+  const projects = statements.get('SELECT pid, name, status, created_at FROM projects WHERE client_id = ? ORDER BY created_at, pid').all(
     clientId,
   ) as { pid: string; name: string; status: 'active' | 'frozen'; created_at: string }[];
   let forecast: ForecastOut | null = null;
   if (c.payment_model === 'prepaid') {
-    const spent = prepared(
-      db,
+    const spent = statements.get(
       "SELECT coalesce(sum(amount_minor), 0) AS s FROM transactions WHERE client_id = ? AND at_ms >= ? AND at_ms < ? AND kind = 'debit'",
     ).get(clientId, now - FORECAST_BASIS_DAYS * 86400000, now) as { s: number };
     forecast = forecastDays(c.payment_minor + c.bonus_minor, spent.s);
@@ -90,8 +89,8 @@ export function card(env: Env, clientId: string): CardOutput {
     balance: { paymentMinor: c.payment_minor, bonusMinor: c.bonus_minor, currency: c.currency, asOf: c.balance_as_of },
     forecast,
     timeZone: zone,
-    cachedFrom: cachedFrom(db, zone, now),
-    asOf: ledgerAsOf(db),
+    cachedFrom: cachedFrom(statements, zone, now),
+    asOf: ledgerAsOf(statements),
   };
 }
 
@@ -135,18 +134,18 @@ export function operations(env: Env, q: DetailFilter, offset: number, limit: num
   const f = filterSql({ kinds: q.kinds, services: q.services, projects: q.projects }, false);
   const sql = `SELECT id, at_ms, kind, amount_minor, currency, service, project_pid, description FROM transactions
     WHERE client_id = ? AND at_ms >= ? AND at_ms < ?${f.sql} ORDER BY at_ms DESC, rowid DESC LIMIT ? OFFSET ?`;
-  const rows = prepared(env.db, sql).all(q.clientId, fromMs, toMs, ...f.params, limit ?? -1, offset) as TxDbRow[];
+  const rows = env.statements.get(sql).all(q.clientId, fromMs, toMs, ...f.params, limit ?? -1, offset) as TxDbRow[];
   return rows.map(toOperation);
 }
 
 export function detail(env: Env, q: DetailFilter & { offset: number; limit: number }): DetailOutput {
-  const { db, zone, now } = env;
-  const c = clientRow(db, q.clientId);
-  prepareClient(db, q.clientId, zone, now);
+  const { statements, zone, now } = env;
+  const c = clientRow(statements, q.clientId);
+  prepareClient(statements, q.clientId, zone, now);
   const filter = { kinds: q.kinds, services: q.services, projects: q.projects };
-  const info = cacheInfo(db, q, zone, now, c.currency);
+  const info = cacheInfo(statements, q, zone, now, c.currency);
   if (q.granularity === 'operation') {
-    const totals = totalsOf(aggregate(db, q.clientId, zone, q.from, q.to, null, ['kind'], filter));
+    const totals = totalsOf(aggregate(statements, q.clientId, zone, q.from, q.to, null, ['kind'], filter));
     return { rows: operations(env, q, q.offset, q.limit), total: totals.count, totals, ...info };
   }
   const all = bucketRows(env, q);
@@ -162,7 +161,7 @@ export function detail(env: Env, q: DetailFilter & { offset: number; limit: numb
 /** Detail buckets of the period with at least one operation, newest first. */
 export function bucketRows(env: Env, q: DetailFilter) {
   const g = q.granularity === 'operation' ? 'day' : q.granularity;
-  const rows = aggregate(env.db, q.clientId, env.zone, q.from, q.to, g, ['kind'], {
+  const rows = aggregate(env.statements, q.clientId, env.zone, q.from, q.to, g, ['kind'], {
     kinds: q.kinds,
     services: q.services,
     projects: q.projects,
@@ -206,14 +205,14 @@ export function expenses(
   env: Env,
   q: { clientId: string; from: string; to: string; granularity: 'day' | 'week' | 'month'; groupBy: 'service' | 'project' },
 ): ExpensesOutput {
-  const { db, zone, now } = env;
-  const c = clientRow(db, q.clientId);
-  prepareClient(db, q.clientId, zone, now);
+  const { statements, zone, now } = env;
+  const c = clientRow(statements, q.clientId);
+  prepareClient(statements, q.clientId, zone, now);
   const dim = q.groupBy === 'service' ? 'service' : 'project_pid';
   const debits = { kinds: ['debit'] };
-  const cur = aggregate(db, q.clientId, zone, q.from, q.to, q.granularity, [dim], debits);
+  const cur = aggregate(statements, q.clientId, zone, q.from, q.to, q.granularity, [dim], debits);
   const prev = previousPeriod(q.from, q.to);
-  const before = aggregate(db, q.clientId, zone, prev.from, prev.to, null, [dim], debits);
+  const before = aggregate(statements, q.clientId, zone, prev.from, prev.to, null, [dim], debits);
 
   const byKey = new Map<string, number>();
   const series: { bucket: string; key: string; amountMinor: number }[] = [];
@@ -242,6 +241,6 @@ export function expenses(
     series,
     previous: { ...prev, totalMinor: prevTotal },
     change: { amountMinor: totalMinor - prevTotal, bp: prevTotal > 0 ? Math.round(((totalMinor - prevTotal) * 10000) / prevTotal) : null },
-    ...cacheInfo(db, q, zone, now, c.currency),
+    ...cacheInfo(statements, q, zone, now, c.currency),
   };
 }

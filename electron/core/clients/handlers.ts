@@ -5,10 +5,10 @@ import type { Handlers } from '../context';
 import { clientIds, getClient, listClients } from './queries';
 
 export const clientsHandlers: Handlers<typeof clientsMethods> = {
-  'clients.list': (input, ctx) => listClients(ctx.db, input),
-  'clients.ids': (input, ctx) => ({ ids: clientIds(ctx.db, input) }),
+  'clients.list': (input, ctx) => listClients(ctx.statements, input),
+  'clients.ids': (input, ctx) => ({ ids: clientIds(ctx.statements, input) }),
   'clients.get': ({ id }, ctx) => {
-    const found = getClient(ctx.db, id);
+    const found = getClient(ctx.statements, id);
     if (!found) throw new AppError('not_found', `No client ${id} in the cache`, { params: { id } });
     return found;
   },

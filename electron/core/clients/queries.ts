@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ClientRow, SortColumn, ClientFilter } from '../../../shared/contract/rpc/clients';
 import type { Client, Project } from '../../../shared/contract/platform';
+import type { StatementCache } from '../db/statements';
 
 /** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
 export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
@@ -152,64 +153,50 @@ const SORT_INDEX: Record<SortColumn, string> = {
   registeredAt: 'clients_registered_at',
 };
 
-/** Statements are prepared once per database and shape of query (the SQL text is the cache key). */
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(db: Database.Database, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) {
-    st = db.prepare(sql);
-    m.set(sql, st);
-  }
-  return st;
-}
-
 export interface ListInput extends ClientFilter {
   sort: { column: SortColumn; dir: 'asc' | 'desc' };
   offset: number;
   limit: number;
 }
 
-export function listClients(db: Database.Database, input: ListInput): { rows: ClientRow[]; total: number } {
+export function listClients(statements: StatementCache, input: ListInput): { rows: ClientRow[]; total: number } {
+  const db = statements.db;
   const w = whereOf(input, true, db);
   const searchOnly = Object.keys(w.params).length === 1 && 'fts' in w.params;
   // A search alone: the trigram index counts its own exact matches.
   const total = searchOnly
-    ? (prepared(db, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number)
-    : (prepared(db, `SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number);
+    ? (statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number)
+    : (statements.get(`SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number);
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
   const params = { ...w.params, limit: input.limit, offset: input.offset };
   // Many matches: sorting them all costs more than walking the sort column's index in order and
   // testing each entry's rowid against the matches (the index holds the rowid: no table read
   // until an entry matches); the walk stops after the page.
-  const walk = 'fts' in w.params && total > MANY && !searchIndexOff.has(db) && indexExists(db, SORT_INDEX[input.sort.column]);
+  const walk = 'fts' in w.params && total > MANY && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
   const from = walk ? `clients c INDEXED BY ${SORT_INDEX[input.sort.column]}` : 'clients c';
-  const rows = prepared(
-    db,
+  const rows = statements.get(
     `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM ${from} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all(params) as DbClientRow[];
   return { rows: rows.map(toClientRow), total };
 }
 
 /** The list indexes are dropped during the first sync's bulk fill (INDEXED BY would then fail). */
-function indexExists(db: Database.Database, name: string): boolean {
-  return prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
+function indexExists(statements: StatementCache, name: string): boolean {
+  return statements.get("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 }
 
-export function clientIds(db: Database.Database, f: ClientFilter): string[] {
-  const w = whereOf(f, true, db);
-  return (prepared(db, `SELECT c.id FROM clients c ${w.sql} ORDER BY c.id`).pluck().all(w.params) as string[]);
+export function clientIds(statements: StatementCache, f: ClientFilter): string[] {
+  const w = whereOf(f, true, statements.db);
+  return (statements.get(`SELECT c.id FROM clients c ${w.sql} ORDER BY c.id`).pluck().all(w.params) as string[]);
 }
 
-export function getClient(db: Database.Database, id: string): { client: ClientRow; projects: Project[] } | null {
-  const r = prepared(db, `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c WHERE c.id = ?`).get(id) as
+export function getClient(statements: StatementCache, id: string): { client: ClientRow; projects: Project[] } | null {
+  const r = statements.get(`SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c WHERE c.id = ?`).get(id) as
     | DbClientRow
     | undefined;
   if (!r) return null;
-  const projects = prepared(
-    db,
+  const projects = statements.get(
     'SELECT pid, name, status, created_at FROM projects WHERE client_id = ? ORDER BY created_at, pid',
   ).all(id) as Project[];
   return { client: toClientRow(r), projects };

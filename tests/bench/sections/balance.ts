@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { detail, expenses } from '../../../electron/core/balance/service';
 import { refreshRollups } from '../../../electron/core/balance/rollup';
+import { StatementCache } from '../../../electron/core/db/statements';
 import { addDays, addMonths, localDateOf } from '../../../shared/domain/time';
 
 function p95(xs: number[]): number {
@@ -41,10 +42,11 @@ export async function run(ctx: { db: Database.Database; clientIds: string[]; hea
   const zone = zoneOf(db);
   const maxAt = (db.prepare('SELECT max(at_ms) AS m FROM transactions').get() as { m: number | null }).m ?? Date.now();
   const now = maxAt + 1;
-  const env = { db, zone, now };
+  const statements = new StatementCache(db);
+  const env = { statements, zone, now };
   const to = localDateOf(now, zone);
   const from = addDays(addMonths(to, -11), 0); // the 1st of the month 11 months back: a year of months
-  refreshRollups(db);
+  refreshRollups(statements);
 
   let seed = 12345;
   const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
@@ -83,7 +85,7 @@ export default async function section(ctx: { cacheFile: string; log: (line: stri
     if (rows.length === 0) throw new Error('no ledger in the cache');
     const heavy = rows.reduce((a, b) => (b.n > a.n ? b : a));
     const t0 = performance.now();
-    refreshRollups(db);
+    refreshRollups(new StatementCache(db));
     const rollup_build_ms = Math.round(performance.now() - t0);
     const total = rows.reduce((s, r) => s + r.n, 0);
     ctx.log(`balance: ${total} ledger rows, heavy client ${heavy.id} with ${heavy.n}; rollups built in ${rollup_build_ms} ms`);

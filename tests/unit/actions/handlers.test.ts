@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { dispatch } from '../../../electron/core/rpc';
 import type { CoreContext } from '../../../electron/core/context';
 import { ReportJobs } from '../../../electron/core/partner/report/jobs';
+import { StatementCache } from '../../../electron/core/db/statements';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
 import { tr } from '../../../electron/core/actions/export';
@@ -18,6 +19,7 @@ afterEach(() => {
 function ctxOf(db: TempDb['db']): CoreContext {
   return {
     db,
+    statements: new StatementCache(db),
     api: () => {
       throw new ApiError('network', 'offline');
     },

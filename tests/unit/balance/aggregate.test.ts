@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertClient, insertTx, seedLedger } from './fixture';
-import { tempDb, type TempDb } from '../../support/temp-db';
+import { balanceDb, insertClient, insertTx, seedLedger } from './fixture';
 import { rng } from '../../../electron/demo-platform/prng';
 import { aggregate, prepareClient } from '../../../electron/core/balance/aggregate';
 import { refreshRollups } from '../../../electron/core/balance/rollup';
 import { detail, expenses } from '../../../electron/core/balance/service';
 import { addDays, bucketStart, localDateOf, type Granularity } from '../../../shared/domain/time';
 
-let t: TempDb | null = null;
+let t: ReturnType<typeof balanceDb> | null = null;
 afterEach(() => {
   t?.close();
   t = null;
@@ -16,11 +15,11 @@ const NOW = Date.parse('2026-11-22T07:00:00Z');
 
 describe('region-time boundaries', () => {
   it('a charge at 22:30 UTC on the 31st belongs to the 1st in Moscow', () => {
-    t = tempDb();
+    t = balanceDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T22:30:00Z'), amount: 700 });
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T20:59:59Z'), amount: 5 });
-    const env = { db: t.db, zone: 'Europe/Moscow', now: NOW };
+    const env = { statements: t.statements, zone: 'Europe/Moscow', now: NOW };
     const nov = expenses(env, { clientId: 'a', from: '2026-11-01', to: '2026-11-30', granularity: 'day', groupBy: 'service' });
     expect(nov.totalMinor).toBe(700);
     expect(nov.series).toEqual([{ bucket: '2026-11-01', key: 'compute', amountMinor: 700 }]);
@@ -30,12 +29,12 @@ describe('region-time boundaries', () => {
   });
 
   it('weeks start on Monday in region time', () => {
-    t = tempDb();
+    t = balanceDb();
     insertClient(t.db, 'a');
     // Sunday 2026-11-22 23:30 MSK = 20:30 UTC; Monday 2026-11-23 00:30 MSK = 21:30 UTC on the 22nd.
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-11-22T20:30:00Z'), amount: 1 });
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-11-22T21:30:00Z'), amount: 10 });
-    const env = { db: t.db, zone: 'Europe/Moscow', now: NOW };
+    const env = { statements: t.statements, zone: 'Europe/Moscow', now: NOW };
     const r = expenses(env, { clientId: 'a', from: '2026-11-16', to: '2026-11-29', granularity: 'week', groupBy: 'service' });
     expect(r.buckets).toEqual(['2026-11-16', '2026-11-23']);
     expect(r.series.map((s) => [s.bucket, s.amountMinor])).toEqual([
@@ -45,10 +44,10 @@ describe('region-time boundaries', () => {
   });
 
   it('Astana (+06:00): 18:30 UTC on the 31st is the 1st', () => {
-    t = tempDb();
+    t = balanceDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T18:30:00Z'), amount: 42 });
-    const env = { db: t.db, zone: '+06:00', now: NOW };
+    const env = { statements: t.statements, zone: '+06:00', now: NOW };
     const d = detail(env, { clientId: 'a', from: '2026-11-01', to: '2026-11-01', kinds: [], services: [], projects: [], granularity: 'day', offset: 0, limit: 10 });
     expect(d.rows).toEqual([{ type: 'bucket', bucket: '2026-11-01', debitsMinor: 42, creditsMinor: 0, netMinor: -42, count: 1 }]);
     // The same instant in Moscow is still the 31st.
@@ -58,7 +57,7 @@ describe('region-time boundaries', () => {
 });
 
 /** Brute force over the raw rows: the reference the rollups must equal. */
-function rawSums(db: TempDb['db'], clientId: string, zone: string, from: string, to: string, g: Granularity | null) {
+function rawSums(db: ReturnType<typeof balanceDb>['db'], clientId: string, zone: string, from: string, to: string, g: Granularity | null) {
   const rows = db.prepare('SELECT at_ms, kind, service, project_pid, amount_minor FROM transactions WHERE client_id = ?').all(clientId) as {
     at_ms: number;
     kind: string;
@@ -79,7 +78,7 @@ function rawSums(db: TempDb['db'], clientId: string, zone: string, from: string,
 describe('rollups equal the raw sums', () => {
   for (const zone of ['Europe/Moscow', '+06:00', 'Europe/Berlin']) {
     it(`random periods and granularities (${zone})`, () => {
-      t = tempDb();
+      t = balanceDb();
       const { clientIds } = seedLedger(t.db, {
         clients: 30,
         perClient: 60,
@@ -90,12 +89,12 @@ describe('rollups equal the raw sums', () => {
       const r = rng(99).next;
       for (let i = 0; i < 60; i++) {
         const id = clientIds[Math.floor(r() * clientIds.length)] ?? 'heavy';
-        prepareClient(t.db, id, zone, NOW);
+        prepareClient(t.statements, id, zone, NOW);
         const from = addDays('2025-09-01', Math.floor(r() * 400));
         const to = addDays(from, Math.floor(r() * 200));
         const g = ([null, 'day', 'week', 'month', 'year'] as const)[Math.floor(r() * 5)] ?? null;
         const got = new Map<string, number>();
-        for (const a of aggregate(t.db, id, zone, from, to, g, ['kind', 'service'], {})) {
+        for (const a of aggregate(t.statements, id, zone, from, to, g, ['kind', 'service'], {})) {
           const k = `${a.bucket}|${a.kind}|${a.service}`;
           got.set(k, (got.get(k) ?? 0) + a.amount);
         }
@@ -105,16 +104,16 @@ describe('rollups equal the raw sums', () => {
   }
 
   it('stays equal after inserts, deletes and updates (dirty clients are rebuilt)', () => {
-    t = tempDb();
+    t = balanceDb();
     const { clientIds } = seedLedger(t.db, { clients: 5, perClient: 50, fromMs: Date.parse('2026-01-01T00:00:00Z'), toMs: Date.parse('2026-11-01T00:00:00Z') });
-    expect(refreshRollups(t.db)).toBe(clientIds.length);
+    expect(refreshRollups(t.statements)).toBe(clientIds.length);
     const zone = 'Europe/Moscow';
     t.db.exec("DELETE FROM transactions WHERE rowid % 3 = 0; UPDATE transactions SET amount_minor = amount_minor + 1 WHERE rowid % 5 = 0");
     insertTx(t.db, { client: 'c1', atMs: Date.parse('2026-05-31T21:00:00Z'), amount: 123 });
     for (const id of clientIds) {
-      prepareClient(t.db, id, zone, NOW);
+      prepareClient(t.statements, id, zone, NOW);
       const got = new Map<string, number>();
-      for (const a of aggregate(t.db, id, zone, '2026-01-01', '2026-10-31', 'month', ['kind', 'service'], {})) got.set(`${a.bucket}|${a.kind}|${a.service}`, a.amount);
+      for (const a of aggregate(t.statements, id, zone, '2026-01-01', '2026-10-31', 'month', ['kind', 'service'], {})) got.set(`${a.bucket}|${a.kind}|${a.service}`, a.amount);
       expect(got).toEqual(rawSums(t.db, id, zone, '2026-01-01', '2026-10-31', 'month'));
     }
     const n = t.db.prepare('SELECT count(*) AS n FROM ledger_dirty').get() as { n: number };
@@ -122,12 +121,12 @@ describe('rollups equal the raw sums', () => {
   });
 
   it('re-buckets everything when the zone offset changes', () => {
-    t = tempDb();
+    t = balanceDb();
     insertClient(t.db, 'a');
     insertTx(t.db, { client: 'a', atMs: Date.parse('2026-10-31T19:00:00Z'), amount: 9 });
-    const e1 = expenses({ db: t.db, zone: 'Europe/Moscow', now: NOW }, { clientId: 'a', from: '2026-10-31', to: '2026-10-31', granularity: 'day', groupBy: 'service' });
+    const e1 = expenses({ statements: t.statements, zone: 'Europe/Moscow', now: NOW }, { clientId: 'a', from: '2026-10-31', to: '2026-10-31', granularity: 'day', groupBy: 'service' });
     expect(e1.totalMinor).toBe(9);
-    const e2 = expenses({ db: t.db, zone: '+06:00', now: NOW }, { clientId: 'a', from: '2026-10-31', to: '2026-10-31', granularity: 'day', groupBy: 'service' });
+    const e2 = expenses({ statements: t.statements, zone: '+06:00', now: NOW }, { clientId: 'a', from: '2026-10-31', to: '2026-10-31', granularity: 'day', groupBy: 'service' });
     expect(e2.totalMinor).toBe(0);
   });
 });

@@ -1,6 +1,14 @@
 /** Cached clients and ledger rows for the balance tests (the temp database: tests/support/temp-db). */
 import type Database from 'better-sqlite3';
+import { StatementCache } from '../../../electron/core/db/statements';
+import { tempDb, type TempDb } from '../../support/temp-db';
 import { rng } from '../../../electron/demo-platform/prng';
+
+/** A migrated temp database with a statement cache, as a core gives its balance reads. */
+export function balanceDb(): TempDb & { statements: StatementCache } {
+  const temp = tempDb();
+  return { ...temp, statements: new StatementCache(temp.db) };
+}
 
 export const SERVICES = ['compute', 'block_storage', 'object_storage', 'kubernetes', 'dbaas', 'network', 'licenses'] as const;
 

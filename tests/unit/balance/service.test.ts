@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { insertClient, insertTx } from './fixture';
-import { tempDb, type TempDb } from '../../support/temp-db';
+import { balanceDb, insertClient, insertTx } from './fixture';
 import { card, detail, forecastDays, previousPeriod, sharesBp, expenses } from '../../../electron/core/balance/service';
 import { exportView } from '../../../electron/core/balance/export';
 import { formatMoney } from '../../../shared/domain/money';
 import { DetailInput, ExpensesInput, ExportInput } from '../../../shared/contract/rpc/balance';
 
-let t: TempDb | null = null;
+let t: ReturnType<typeof balanceDb> | null = null;
 afterEach(() => {
   t?.close();
   t = null;
@@ -42,11 +41,11 @@ describe('forecast, shares, periods', () => {
 });
 
 function seedSmall() {
-  t = tempDb();
+  t = balanceDb();
   insertClient(t.db, 'a', { payment: 9_000_00, bonus: 1_000_00, projects: ['pa', 'pb'] });
   insertTx(t.db, { client: 'a', atMs: NOW - 2 * H, amount: 10_000_00, kind: 'credit', project: 'pa' });
   for (let d = 1; d <= 30; d++) insertTx(t.db, { client: 'a', atMs: NOW - d * 24 * H, amount: 1_000_00, service: d % 2 ? 'compute' : 'dbaas', project: d % 3 ? 'pa' : 'pb' });
-  return { db: t.db, zone: 'Europe/Moscow', now: NOW };
+  return { statements: t.statements, zone: 'Europe/Moscow', now: NOW };
 }
 
 describe('card, detail, expenses', () => {

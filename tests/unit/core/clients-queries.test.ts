@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type Database from 'better-sqlite3';
 import { tempDb, type TempDb } from '../../support/temp-db';
+import { StatementCache } from '../../../electron/core/db/statements';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listClients, clientIds, getClient, normaliseSearch, type ListInput } from '../../../electron/core/clients/queries';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
@@ -9,12 +10,14 @@ import { makeClients } from './fixtures';
 
 let temp: TempDb;
 let db: Database.Database;
+let statements: StatementCache;
 let clients: Client[];
 const input = (x: Partial<ListInput> & Record<string, unknown> = {}) => ClientsListInput.parse(x) as ListInput;
 
 beforeAll(() => {
   temp = tempDb({ prefix: 'q' });
   db = temp.db;
+  statements = new StatementCache(db);
   clients = makeClients(2000, 7);
   new SyncStore(db).applyClientsPage(clients, 'cur');
 });
@@ -49,7 +52,7 @@ describe('clients.list', () => {
           .sort((a, b) => sign * (cmp(FIELD[column](a), FIELD[column](b)) || cmp(a.id, b.id)))
           .slice(50, 150)
           .map((c) => c.id);
-        const got = listClients(db, input({ sort: { column, dir }, offset: 50, limit: 100 }));
+        const got = listClients(statements, input({ sort: { column, dir }, offset: 50, limit: 100 }));
         expect(got.total).toBe(2000);
         expect(got.rows.map((r) => r.id), `${column} ${dir}`).toEqual(expected);
       }
@@ -57,20 +60,20 @@ describe('clients.list', () => {
   });
 
   it('searches name (Cyrillic, any case), email, phone digits, external id and id', () => {
-    const byName = listClients(db, input({ search: 'ромашка', limit: 500 }));
+    const byName = listClients(statements, input({ search: 'ромашка', limit: 500 }));
     expect(byName.total).toBe(clients.filter((c) => c.name?.includes('Ромашка')).length);
     expect(byName.total).toBeGreaterThan(0);
-    expect(listClients(db, input({ search: 'USER123@' })).rows.map((r) => r.id)).toEqual(
+    expect(listClients(statements, input({ search: 'USER123@' })).rows.map((r) => r.id)).toEqual(
       clients.filter((c) => c.email.startsWith('user123@')).map((c) => c.id),
     );
     const withPhone = clients.find((c) => c.phone !== null)!;
     const digits = withPhone.phone!.replace(/\D/g, '');
-    expect(listClients(db, input({ search: withPhone.phone!.slice(0, 12) })).rows.length).toBeGreaterThan(0);
-    expect(listClients(db, input({ search: digits, limit: 500 })).rows.map((r) => r.id)).toContain(withPhone.id);
+    expect(listClients(statements, input({ search: withPhone.phone!.slice(0, 12) })).rows.length).toBeGreaterThan(0);
+    expect(listClients(statements, input({ search: digits, limit: 500 })).rows.map((r) => r.id)).toContain(withPhone.id);
     const withExt = clients.find((c) => c.external_id !== null)!;
-    expect(listClients(db, input({ search: withExt.external_id!.toLowerCase(), limit: 500 })).rows.map((r) => r.id)).toContain(withExt.id);
-    expect(listClients(db, input({ search: 'c001999' })).rows.map((r) => r.id)).toEqual(['c001999']);
-    expect(listClients(db, input({ search: 'no such thing' })).total).toBe(0);
+    expect(listClients(statements, input({ search: withExt.external_id!.toLowerCase(), limit: 500 })).rows.map((r) => r.id)).toContain(withExt.id);
+    expect(listClients(statements, input({ search: 'c001999' })).rows.map((r) => r.id)).toEqual(['c001999']);
+    expect(listClients(statements, input({ search: 'no such thing' })).total).toBe(0);
   });
 
   it('a search with many matches (read by walking the sort index) pages exactly like a full sort', () => {
@@ -81,7 +84,7 @@ describe('clients.list', () => {
       expect(matches.length, search).toBeGreaterThan(400);
       const expected = matches.sort((a, b) => sign * (cmp(FIELD[column](a), FIELD[column](b)) || cmp(a.id, b.id))).map((c) => c.id);
       for (const offset of [0, 300]) {
-        const got = listClients(db, input({ search, sort: { column, dir }, offset, limit: 100 }));
+        const got = listClients(statements, input({ search, sort: { column, dir }, offset, limit: 100 }));
         expect(got.total, search).toBe(matches.length);
         expect(got.rows.map((r) => r.id), `${search} ${column} ${dir} @${offset}`).toEqual(expected.slice(offset, offset + 100));
       }
@@ -90,26 +93,26 @@ describe('clients.list', () => {
 
   it('search input is data, never SQL', () => {
     for (const s of ["' OR 1=1 --", '%', '_', '"; DROP TABLE clients; --']) {
-      expect(listClients(db, input({ search: s })).total).toBe(0);
+      expect(listClients(statements, input({ search: s })).total).toBe(0);
     }
-    expect(listClients(db, input()).total).toBe(2000);
+    expect(listClients(statements, input()).total).toBe(2000);
   });
 
   it('filters by status, payment model and negative balance', () => {
-    const got = listClients(db, input({ statuses: ['blocked'], paymentModels: ['prepaid'], negativeOnly: true, limit: 500 }));
+    const got = listClients(statements, input({ statuses: ['blocked'], paymentModels: ['prepaid'], negativeOnly: true, limit: 500 }));
     const exp = clients.filter((c) => c.status === 'blocked' && c.payment_model === 'prepaid' && c.balance.payment.amount_minor < 0);
     expect(got.total).toBe(exp.length);
     expect(new Set(got.rows.map((r) => r.id))).toEqual(new Set(exp.map((c) => c.id)));
-    expect(listClients(db, input({ statuses: ['active', 'invited'] })).total).toBe(clients.filter((c) => c.status !== 'blocked').length);
+    expect(listClients(statements, input({ statuses: ['active', 'invited'] })).total).toBe(clients.filter((c) => c.status !== 'blocked').length);
   });
 
   it('clients.ids returns every match (not only a page); clients.get returns one with projects', () => {
-    const ids = clientIds(db, { search: '', statuses: ['active'], paymentModels: [], negativeOnly: false });
+    const ids = clientIds(statements, { search: '', statuses: ['active'], paymentModels: [], negativeOnly: false });
     expect(ids.length).toBe(clients.filter((c) => c.status === 'active').length);
-    const one = getClient(db, 'c000010');
+    const one = getClient(statements, 'c000010');
     expect(one?.client.email).toBe('user10@example3.ru');
     expect(one?.client.pendingAction).toBeNull();
-    expect(getClient(db, 'nope')).toBeNull();
+    expect(getClient(statements, 'nope')).toBeNull();
   });
 
   it('normalises phone-like searches to digits', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../electron/core/db/open';
+import { StatementCache } from '../../../electron/core/db/statements';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listClients } from '../../../electron/core/clients/queries';
 import { makeClients } from './fixtures';
@@ -25,7 +26,7 @@ describe('bulk fill', () => {
     store.dropLedgerIndex();
     store.applyClientsPage(makeClients(500, 2), 'c1');
     expect(schemaOf(db)).not.toEqual(want);
-    const during = listClients(db, {
+    const during = listClients(new StatementCache(db), {
       search: 'ромашка', statuses: [], paymentModels: [], negativeOnly: false,
       sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 500,
     });
@@ -35,7 +36,7 @@ describe('bulk fill', () => {
     db = openDatabase(f);
     new SyncStore(db); // what the engine does on start
     expect(schemaOf(db)).toEqual(want);
-    const hits = listClients(db, {
+    const hits = listClients(new StatementCache(db), {
       search: 'ромашка', statuses: [], paymentModels: [], negativeOnly: false,
       sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 500,
     });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { tempDb } from '../../support/temp-db';
 import type { CoreContext } from '../../../electron/core/context';
 import { ReportJobs } from '../../../electron/core/partner/report/jobs';
+import { StatementCache } from '../../../electron/core/db/statements';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { PartnerApi } from '../../../electron/core/partner-api/client';
 import type { Table } from '../../../shared/contract/events';
@@ -22,6 +23,7 @@ export function makeCtx(opts: { now?: number; zone?: string; api?: PartnerApi } 
   const events: { event: string; payload: unknown }[] = [];
   return {
     db,
+    statements: new StatementCache(db),
     dataDir: dir,
     reportJobs: new ReportJobs(),
     changes,

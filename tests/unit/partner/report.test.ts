@@ -115,12 +115,13 @@ describe('report job', () => {
       putTx(ctx.db, { clientId: `c${i}`, at: '2026-03-02T10:00:00Z', amount: 100 + i });
     }
     const { jobId } = startReport(ctx, '2026-03', 'en');
-    expect(ctx.reportJobs.get(jobId).state).toBe('running');
+    const jobs = ctx.reportJobs;
+    expect(jobs.get(jobId).state).toBe('running');
     await new Promise<void>((resolve) => {
-      const check = () => (ctx.reportJobs.get(jobId).state !== 'running' ? resolve() : setImmediate(check));
+      const check = () => (jobs.get(jobId).state !== 'running' ? resolve() : setImmediate(check));
       check();
     });
-    const job = ctx.reportJobs.get(jobId);
+    const job = jobs.get(jobId);
     expect(job.state).toBe('done');
     expect(job.file?.fileName).toBe('consumption-2026-03.xlsx');
     const progress = ctx.events.filter((e) => e.event === 'report.progress').map((e) => e.payload as { done: number; state: string });
