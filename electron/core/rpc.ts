@@ -4,14 +4,14 @@
  */
 import { METHODS, isMethodName, AppError, type MethodName } from '../../shared/contract/rpc/index';
 import type { CoreContext, Handlers } from './context';
-import { appHandlers } from './settings/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { clientsHandlers } from './clients/handlers';
 import { actionsHandlers } from './actions/handlers';
 import { balanceHandlers } from './balance/handlers';
 import { partnerHandlers } from './partner/handlers';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
-  ...appHandlers,
+  ...settingsHandlers,
   ...clientsHandlers,
   ...actionsHandlers,
   ...balanceHandlers,

@@ -14,7 +14,7 @@ type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
 
 /** A tiny lookup of the actions namespace (the core has no i18next): nested keys, {{x}}, plurals. */
-export function tr(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+export function actionsText(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const root = resources[lang].actions as unknown as Dict;
   key = key.replace(/^actions:/, '');
   const lookup = (k: string): string | undefined => {
@@ -32,7 +32,7 @@ export function tr(lang: Lang, key: string, params: Record<string, string | numb
 
 function detailText(lang: Lang, detail: string | null): string | null {
   if (!detail) return null;
-  if (detail.startsWith('retry:')) return tr(lang, 'actions:results.retryOf');
+  if (detail.startsWith('retry:')) return actionsText(lang, 'actions:results.retryOf');
   const [what, code] = detail.split('\t');
   return code ? `${what} — ${reasonText(lang, code)}` : (what ?? null);
 }
@@ -40,7 +40,7 @@ function detailText(lang: Lang, detail: string | null): string | null {
 export function reasonText(lang: Lang, code: string | null): string {
   if (!code) return '';
   const key = REASON_KEY[code];
-  return key ? tr(lang, key) : tr(lang, 'actions:reason.other', { code });
+  return key ? actionsText(lang, key) : actionsText(lang, 'actions:reason.other', { code });
 }
 
 interface Sheet {
@@ -106,30 +106,30 @@ export function exportBatch(
   const { lang, zone } = opts;
   const zoneLabel = utcOffsetLabel(offsetMinutesAt(zone, opts.now));
   const sheet: Sheet = {
-    name: tr(lang, 'actions:export.sheetResults'),
+    name: actionsText(lang, 'actions:export.sheetResults'),
     headers: [
-      tr(lang, 'actions:export.clientId'),
-      tr(lang, 'actions:export.name'),
-      tr(lang, 'actions:export.email'),
-      tr(lang, 'actions:export.action'),
-      tr(lang, 'actions:export.result'),
-      tr(lang, 'actions:export.reason'),
-      tr(lang, 'actions:export.attempts'),
-      tr(lang, 'actions:export.updated', { zone: zoneLabel }),
+      actionsText(lang, 'actions:export.clientId'),
+      actionsText(lang, 'actions:export.name'),
+      actionsText(lang, 'actions:export.email'),
+      actionsText(lang, 'actions:export.action'),
+      actionsText(lang, 'actions:export.result'),
+      actionsText(lang, 'actions:export.reason'),
+      actionsText(lang, 'actions:export.attempts'),
+      actionsText(lang, 'actions:export.updated', { zone: zoneLabel }),
     ],
     rows: items.map((i) => [
       i.clientId,
       i.name,
       i.email,
-      tr(lang, ACTION_KEY[batch.action]),
-      tr(lang, STATE_KEY[i.state]),
+      actionsText(lang, ACTION_KEY[batch.action]),
+      actionsText(lang, STATE_KEY[i.state]),
       reasonText(lang, i.error),
       i.attempts,
       zoned(i.updatedAt, zone),
     ]),
     dateCols: [7],
   };
-  return file(sheet, tr(lang, 'actions:export.fileResults'), opts.format, lang, zone, opts.now);
+  return file(sheet, actionsText(lang, 'actions:export.fileResults'), opts.format, lang, zone, opts.now);
 }
 
 export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | 'csv'; lang: Lang; zone: string; now: number }): Promise<ActionsExportFile> {
@@ -139,7 +139,7 @@ export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | '
     out.push([
       zoned(r.at, zone),
       r.user,
-      tr(lang, ACTION_KEY[r.action]),
+      actionsText(lang, ACTION_KEY[r.action]),
       r.count,
       r.result?.ok ?? null,
       r.result?.failed ?? null,
@@ -150,21 +150,21 @@ export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | '
     ]);
   }
   const sheet: Sheet = {
-    name: tr(lang, 'actions:export.sheetAudit'),
+    name: actionsText(lang, 'actions:export.sheetAudit'),
     headers: [
-      tr(lang, 'actions:export.time', { zone: utcOffsetLabel(offsetMinutesAt(zone, opts.now)) }),
-      tr(lang, 'actions:export.user'),
-      tr(lang, 'actions:export.action'),
-      tr(lang, 'actions:export.count'),
-      tr(lang, 'actions:export.ok'),
-      tr(lang, 'actions:export.failed'),
-      tr(lang, 'actions:export.pending'),
-      tr(lang, 'actions:export.cancelled'),
-      tr(lang, 'actions:export.detail'),
-      tr(lang, 'actions:export.clientIds'),
+      actionsText(lang, 'actions:export.time', { zone: utcOffsetLabel(offsetMinutesAt(zone, opts.now)) }),
+      actionsText(lang, 'actions:export.user'),
+      actionsText(lang, 'actions:export.action'),
+      actionsText(lang, 'actions:export.count'),
+      actionsText(lang, 'actions:export.ok'),
+      actionsText(lang, 'actions:export.failed'),
+      actionsText(lang, 'actions:export.pending'),
+      actionsText(lang, 'actions:export.cancelled'),
+      actionsText(lang, 'actions:export.detail'),
+      actionsText(lang, 'actions:export.clientIds'),
     ],
     rows: out,
     dateCols: [0],
   };
-  return file(sheet, tr(lang, 'actions:export.fileAudit'), opts.format, lang, zone, opts.now);
+  return file(sheet, actionsText(lang, 'actions:export.fileAudit'), opts.format, lang, zone, opts.now);
 }

@@ -18,7 +18,7 @@ type Catalogue = (typeof resources)['en']['balance'];
 
 
 /** A key of the balance catalogue, written in full ('balance:columns.date'), interpolated. */
-export function tr(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+export function balanceText(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   let node: unknown = resources[lang].balance as Catalogue;
   for (const part of key.replace(/^balance:/, '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'string') throw new Error(`missing i18n key balance.${key} (${lang})`);
@@ -39,8 +39,8 @@ interface Sheet {
 }
 
 function keyLabel(lang: Lang, groupBy: 'service' | 'project', key: string): string {
-  if (groupBy === 'project') return key || tr(lang, 'balance:noProject');
-  return tr(lang, (SERVICE_KEY as Record<string, string | undefined>)[key || 'none'] ?? 'balance:service.none');
+  if (groupBy === 'project') return key || balanceText(lang, 'balance:noProject');
+  return balanceText(lang, (SERVICE_KEY as Record<string, string | undefined>)[key || 'none'] ?? 'balance:service.none');
 }
 
 export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
@@ -48,14 +48,14 @@ export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
   if (q.granularity === 'operation') {
     const rows = operations(env, q, 0, null).map((o): Cell[] => [
       { v: o.at, kind: 'datetime' },
-      { v: tr(lang, o.kind === 'debit' ? 'balance:kind.debit' : 'balance:kind.credit') },
+      { v: balanceText(lang, o.kind === 'debit' ? 'balance:kind.debit' : 'balance:kind.credit') },
       money(o.kind === 'debit' ? -o.amountMinor : o.amountMinor),
-      { v: o.service ? tr(lang, SERVICE_KEY[o.service] ?? 'balance:service.none') : '' },
+      { v: o.service ? balanceText(lang, SERVICE_KEY[o.service] ?? 'balance:service.none') : '' },
       { v: o.projectPid ?? '' },
       { v: o.description },
     ]);
-    const h = ['balance:columns.date', 'balance:columns.kind', 'balance:columns.amount', 'balance:columns.service', 'balance:columns.project', 'balance:columns.description'].map((k) => tr(lang, k));
-    return [{ name: tr(lang, 'balance:export.sheetDetail'), header: h, rows }];
+    const h = ['balance:columns.date', 'balance:columns.kind', 'balance:columns.amount', 'balance:columns.service', 'balance:columns.project', 'balance:columns.description'].map((k) => balanceText(lang, k));
+    return [{ name: balanceText(lang, 'balance:export.sheetDetail'), header: h, rows }];
   }
   const rows = bucketRows(env, q).map((b): Cell[] => [
     { v: b.bucket, kind: 'date' },
@@ -64,16 +64,16 @@ export function detailSheets(env: Env, q: DetailFilter, lang: Lang): Sheet[] {
     money(b.netMinor),
     { v: b.count },
   ]);
-  const h = ['balance:columns.period', 'balance:columns.debits', 'balance:columns.credits', 'balance:columns.net', 'balance:columns.count'].map((k) => tr(lang, k));
-  return [{ name: tr(lang, 'balance:export.sheetDetail'), header: h, rows }];
+  const h = ['balance:columns.period', 'balance:columns.debits', 'balance:columns.credits', 'balance:columns.net', 'balance:columns.count'].map((k) => balanceText(lang, k));
+  return [{ name: balanceText(lang, 'balance:export.sheetDetail'), header: h, rows }];
 }
 
 export function expensesSheets(env: Env, q: Parameters<typeof expenses>[1], lang: Lang): Sheet[] {
   const e = expenses(env, q);
-  const keyHeader = tr(lang, q.groupBy === 'service' ? 'balance:columns.service' : 'balance:columns.project');
+  const keyHeader = balanceText(lang, q.groupBy === 'service' ? 'balance:columns.service' : 'balance:columns.project');
   const totals: Sheet = {
-    name: tr(lang, 'balance:export.sheetExpenses'),
-    header: [keyHeader, tr(lang, 'balance:columns.amount'), tr(lang, 'balance:columns.share'), tr(lang, 'balance:columns.previous'), tr(lang, 'balance:columns.change')],
+    name: balanceText(lang, 'balance:export.sheetExpenses'),
+    header: [keyHeader, balanceText(lang, 'balance:columns.amount'), balanceText(lang, 'balance:columns.share'), balanceText(lang, 'balance:columns.previous'), balanceText(lang, 'balance:columns.change')],
     rows: e.totals.map((t) => [
       { v: keyLabel(lang, q.groupBy, t.key) },
       { v: t.amountMinor, kind: 'money' },
@@ -90,8 +90,8 @@ export function expensesSheets(env: Env, q: Parameters<typeof expenses>[1], lang
     m.set(s.key, s.amountMinor);
   }
   const series: Sheet = {
-    name: tr(lang, 'balance:export.sheetSeries'),
-    header: [tr(lang, 'balance:columns.period'), ...keys.map((k) => keyLabel(lang, q.groupBy, k))],
+    name: balanceText(lang, 'balance:export.sheetSeries'),
+    header: [balanceText(lang, 'balance:columns.period'), ...keys.map((k) => keyLabel(lang, q.groupBy, k))],
     rows: e.buckets.map((b) => [{ v: b, kind: 'date' }, ...keys.map((k): Cell => ({ v: byBucket.get(b)?.get(k) ?? 0, kind: 'money' }))]),
   };
   return [totals, series];
@@ -171,8 +171,8 @@ export async function exportView(
   if (!client) throw new AppError('not_found', `No client ${q.clientId} in the cache`, { params: { id: q.clientId } });
   const cur = client.currency;
   const sheets = q.view === 'detail' ? detailSheets(env, q, q.lang) : expensesSheets(env, q, q.lang);
-  const base = tr(q.lang, 'balance:export.file', {
-    view: tr(q.lang, q.view === 'detail' ? 'balance:export.viewDetail' : 'balance:export.viewExpenses'),
+  const base = balanceText(q.lang, 'balance:export.file', {
+    view: balanceText(q.lang, q.view === 'detail' ? 'balance:export.viewDetail' : 'balance:export.viewExpenses'),
     client: q.clientId,
     from: q.from,
     to: q.to,

@@ -1,5 +1,5 @@
 /**
- * Alerts over the cache (issue 7): rules in `alert_rules`, current alerts in `alerts`, one row
+ * Alerts over the cache: rules in `alert_rules`, current alerts in `alerts`, one row
  * per (client, kind) while its condition holds. `evaluateAlerts` re-reads the cache when it
  * changed (after a sync, when rules change) and keeps `since`, `notified` and `seen` of the
  * alerts that still hold; a cleared condition removes its row, so crossing again is a new alert.

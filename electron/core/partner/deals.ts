@@ -1,5 +1,5 @@
 /**
- * Deals (issue 7): registered on the platform (`POST /deals`), cached in `deals` for offline
+ * Deals: registered on the platform (`POST /deals`), cached in `deals` for offline
  * reading, with a monthly feedback reminder per open deal kept locally in `deal_feedback`.
  * A deal created in an earlier region month than now, still open, with no feedback for the
  * current region month, is "feedback due".

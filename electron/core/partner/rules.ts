@@ -1,5 +1,5 @@
 /**
- * Alert rules, pure (issue 7). A client's own rule overrides the rule for all clients; with no
+ * Alert rules, pure. A client's own rule overrides the rule for all clients; with no
  * rule at all the default applies (a negative balance alerts, nothing else).
  *
  * - below_threshold: the payment balance is under the threshold (and not negative, which is its own alert);

@@ -1,4 +1,4 @@
-/** Handlers of the app methods (shared/contract/rpc/app.ts): info, settings, connection, sync, platform. */
+/** Handlers of the app-level methods (shared/contract/rpc/app.ts): app info, settings, connection, sync status, platform. */
 import type { appMethods } from '../../../shared/contract/rpc/app';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { CoreContext, Handlers } from '../context';
@@ -6,7 +6,7 @@ import { connectionUrl, readPlatform, readSettings, writeConnection, writeSettin
 
 const hasToken = (ctx: CoreContext) => ctx.host?.hasToken() ?? false;
 
-export const appHandlers: Handlers<typeof appMethods> = {
+export const settingsHandlers: Handlers<typeof appMethods> = {
   'app.info': (_i, ctx) => ({
     version: ctx.host?.version ?? '0.0.0',
     mode: ctx.host?.mode ?? 'browser',

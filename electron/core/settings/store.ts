@@ -16,7 +16,8 @@ export const DEFAULT_SYNC_INTERVAL_MIN = 5;
 export const DEFAULT_LEDGER_WINDOW_MONTHS = 3;
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
-const K = {
+/** The meta table keys of the settings, the connection and the platform. */
+const META_KEY = {
   language: 'settings.language',
   interval: 'settings.syncIntervalMin',
   window: 'settings.ledgerWindowMonths',
@@ -42,20 +43,20 @@ function intSetting(db: Database.Database, key: string, dflt: number, min: numbe
 }
 
 export function syncIntervalMin(db: Database.Database): number {
-  return intSetting(db, K.interval, DEFAULT_SYNC_INTERVAL_MIN, 1, 1440);
+  return intSetting(db, META_KEY.interval, DEFAULT_SYNC_INTERVAL_MIN, 1, 1440);
 }
 export function ledgerWindowMonths(db: Database.Database): number {
-  return intSetting(db, K.window, DEFAULT_LEDGER_WINDOW_MONTHS, 0, 120);
+  return intSetting(db, META_KEY.window, DEFAULT_LEDGER_WINDOW_MONTHS, 0, 120);
 }
 
 export function readSettings(db: Database.Database, hasToken: boolean): Settings {
-  const lang = Language.safeParse(getMeta(db, K.language));
-  const kind = ConnectionKind.safeParse(getMeta(db, K.kind));
+  const lang = Language.safeParse(getMeta(db, META_KEY.language));
+  const kind = ConnectionKind.safeParse(getMeta(db, META_KEY.kind));
   return {
     language: lang.success ? lang.data : null,
     syncIntervalMin: syncIntervalMin(db),
     ledgerWindowMonths: ledgerWindowMonths(db),
-    connection: { kind: kind.success ? kind.data : 'demo', url: getMeta(db, K.url), hasToken },
+    connection: { kind: kind.success ? kind.data : 'demo', url: getMeta(db, META_KEY.url), hasToken },
   };
 }
 
@@ -66,9 +67,9 @@ export interface SettingsPatch {
 }
 export function writeSettings(db: Database.Database, patch: SettingsPatch): void {
   db.transaction(() => {
-    if (patch.language !== undefined) setMeta(db, K.language, patch.language);
-    if (patch.syncIntervalMin !== undefined) setMeta(db, K.interval, String(patch.syncIntervalMin));
-    if (patch.ledgerWindowMonths !== undefined) setMeta(db, K.window, String(patch.ledgerWindowMonths));
+    if (patch.language !== undefined) setMeta(db, META_KEY.language, patch.language);
+    if (patch.syncIntervalMin !== undefined) setMeta(db, META_KEY.interval, String(patch.syncIntervalMin));
+    if (patch.ledgerWindowMonths !== undefined) setMeta(db, META_KEY.window, String(patch.ledgerWindowMonths));
   })();
 }
 
@@ -79,8 +80,8 @@ export function connectionUrl(kind: z.infer<typeof ConnectionKind>, url: string 
 }
 export function writeConnection(db: Database.Database, kind: z.infer<typeof ConnectionKind>, url: string | null): void {
   db.transaction(() => {
-    setMeta(db, K.kind, kind);
-    setMeta(db, K.url, url);
+    setMeta(db, META_KEY.kind, kind);
+    setMeta(db, META_KEY.url, url);
   })();
 }
 
@@ -95,12 +96,12 @@ export function readPlatform(db: Database.Database): { platform: PlatformInfo | 
       return null;
     }
   };
-  return { platform: parse(PlatformInfo, getMeta(db, K.platform)), partner: parse(Partner, getMeta(db, K.partner)) };
+  return { platform: parse(PlatformInfo, getMeta(db, META_KEY.platform)), partner: parse(Partner, getMeta(db, META_KEY.partner)) };
 }
 export function writePlatform(db: Database.Database, platform: PlatformInfo, partner: Partner): void {
   db.transaction(() => {
-    setMeta(db, K.platform, JSON.stringify(platform));
-    setMeta(db, K.partner, JSON.stringify(partner));
+    setMeta(db, META_KEY.platform, JSON.stringify(platform));
+    setMeta(db, META_KEY.partner, JSON.stringify(partner));
   })();
 }
 export function platformTimeZone(db: Database.Database): string {
@@ -108,8 +109,8 @@ export function platformTimeZone(db: Database.Database): string {
 }
 
 export function lastSyncedAt(db: Database.Database): string | null {
-  return getMeta(db, K.lastSyncedAt);
+  return getMeta(db, META_KEY.lastSyncedAt);
 }
 export function setLastSyncedAt(db: Database.Database, iso: string): void {
-  setMeta(db, K.lastSyncedAt, iso);
+  setMeta(db, META_KEY.lastSyncedAt, iso);
 }

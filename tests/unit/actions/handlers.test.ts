@@ -6,7 +6,7 @@ import { ReportJobs } from '../../../electron/core/partner/report/jobs';
 import { StatementCache } from '../../../electron/core/db/statements';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
-import { tr } from '../../../electron/core/actions/export';
+import { actionsText } from '../../../electron/core/actions/export';
 import { seedClients } from './helpers';
 import { tempDb, type TempDb } from '../../support/temp-db';
 
@@ -102,11 +102,11 @@ describe('actions handlers on a temp database', () => {
   });
 
   it('speaks Russian plurals', () => {
-    expect(tr('ru', 'actions:clients', { count: 1 })).toBe('1 клиент');
-    expect(tr('ru', 'actions:clients', { count: 3 })).toBe('3 клиента');
-    expect(tr('ru', 'actions:clients', { count: 5 })).toBe('5 клиентов');
-    expect(tr('ru', 'actions:clients', { count: 21 })).toBe('21 клиент');
-    expect(tr('en', 'actions:clients', { count: 1 })).toBe('1 client');
-    expect(tr('en', 'actions:clients', { count: 2 })).toBe('2 clients');
+    expect(actionsText('ru', 'actions:clients', { count: 1 })).toBe('1 клиент');
+    expect(actionsText('ru', 'actions:clients', { count: 3 })).toBe('3 клиента');
+    expect(actionsText('ru', 'actions:clients', { count: 5 })).toBe('5 клиентов');
+    expect(actionsText('ru', 'actions:clients', { count: 21 })).toBe('21 клиент');
+    expect(actionsText('en', 'actions:clients', { count: 1 })).toBe('1 client');
+    expect(actionsText('en', 'actions:clients', { count: 2 })).toBe('2 clients');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * 002: the outbox of client actions, their batches, the audit log and the invitations cache (issue 4).
+ * 002: the outbox of client actions, their batches, the audit log and the invitations cache.
  *
  * outbox.seq is the send order. idempotency_key is the row's own key (used when the row is sent
  * on its own); chunk_key is the Idempotency-Key of the bulk request the row was last sent in. It is

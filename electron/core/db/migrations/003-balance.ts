@@ -1,5 +1,5 @@
 /**
- * 003: balance rollups (issue 5).
+ * 003: balance rollups.
  *
  * ledger_daily and ledger_monthly sum the ledger (transactions, migration 001) per region-local
  * day / month and per (client, kind, service, project). They are rebuilt per client, lazily: a

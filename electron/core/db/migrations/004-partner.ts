@@ -1,4 +1,4 @@
-/** 004: the partner program (issue 7): cached deals and their monthly feedback, alert rules and alert state. */
+/** 004: the partner program: cached deals and their monthly feedback, alert rules and alert state. */
 export const up = `
 -- The platform's deals (GET /deals), cached for offline reading.
 CREATE TABLE deals (
