@@ -1,16 +1,20 @@
 /**
  * A calendar date typed in the language's own format (DD.MM.YYYY in Russian, "22 Nov 2026" in
  * English) instead of the browser's date input, which follows the system locale whatever the
- * app's language. The value stays 'YYYY-MM-DD'. A whole, valid date is applied as it is typed;
- * anything else is flagged on Enter or on leaving the field and the last good value comes back
- * with Escape. ArrowUp / ArrowDown move the date by a day; the button beside it (or Alt+ArrowDown)
- * opens a month calendar.
+ * app's language. The value stays 'YYYY-MM-DD' (a region-time calendar date). A whole, valid date
+ * is applied as it is typed; anything else is flagged on Enter or on leaving the field and the
+ * last good value comes back with Escape. ArrowUp / ArrowDown move the date by a day; the button
+ * beside it (or Alt+ArrowDown) opens React Aria's month calendar in a popover, in the app's
+ * locale (ui/locale.ts): arrows, PageUp / PageDown, Home / End, Enter to pick, Escape to close,
+ * focus kept inside while it is open and given back when it closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, Calendar, CalendarCell, CalendarGrid, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
+import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useLang } from './format';
-import { addDays, formatDateText, parseDateText } from './dateText';
-import { Calendar } from './Calendar';
+import { addDays } from '../../shared/domain/time';
+import { formatDateText, isIsoDate, parseDateText } from './dateText';
 
 function CalendarIcon() {
   return (
@@ -18,6 +22,38 @@ function CalendarIcon() {
       <rect x="3" y="4" width="18" height="18" rx="2" />
       <path d="M16 2v4M8 2v4M3 10h18" />
     </svg>
+  );
+}
+
+const calendarDate = (iso: string | undefined): CalendarDate | undefined => (iso && isIsoDate(iso) ? parseDate(iso) : undefined);
+
+/** A month grid of React Aria's Calendar with the app's classes; `value` and `onPick` are YYYY-MM-DD. */
+export function MonthCalendar({ value, min, max, onPick }: { value: string; min?: string | undefined; max?: string | undefined; onPick(value: string): void }) {
+  const { t } = useTranslation();
+  const minValue = calendarDate(min);
+  const maxValue = calendarDate(max);
+  const picked = calendarDate(value) ?? null;
+  return (
+    <Calendar
+      className="calendar"
+      aria-label={t('common:date.calendar')}
+      autoFocus
+      value={picked}
+      {...(minValue ? { minValue } : {})}
+      {...(maxValue ? { maxValue } : {})}
+      onChange={(d) => onPick(d.toString())}
+    >
+      <header>
+        <Button slot="previous" className="calendar-nav" aria-label={t('common:date.prevMonth')}>
+          {'‹'}
+        </Button>
+        <Heading className="calendar-title" />
+        <Button slot="next" className="calendar-nav" aria-label={t('common:date.nextMonth')}>
+          {'›'}
+        </Button>
+      </header>
+      <CalendarGrid className="calendar-grid">{(date) => <CalendarCell date={date} className="calendar-day" />}</CalendarGrid>
+    </Calendar>
   );
 }
 
@@ -43,7 +79,6 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
   const focused = useRef(false);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
-  const input = useRef<HTMLInputElement>(null);
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
@@ -55,29 +90,11 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
     setError(null);
   }, [value, lang]);
 
-  // A click anywhere outside the field closes its calendar.
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
-
-  // Opens upwards when the window has no room for the month below the field.
-  const [up, setUp] = useState(false);
-  const openCalendar = (next: boolean) => {
-    if (next && box.current) setUp(box.current.getBoundingClientRect().bottom + 290 > window.innerHeight);
-    setOpen(next);
-  };
-
   const pick = (d: string) => {
     setDraft(formatDateText(d, lang));
     setError(null);
     setOpen(false);
     if (d !== value) onChange(d);
-    input.current?.focus();
   };
 
   const example = formatDateText('2026-11-22', lang);
@@ -124,7 +141,7 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
       }
     } else if (e.key === 'ArrowDown' && e.altKey) {
       e.preventDefault();
-      openCalendar(true);
+      setOpen(true);
     } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.altKey) {
       const base = parseDateText(draft, lang) ?? value;
       if (!base) return;
@@ -143,16 +160,8 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
   return (
     <div className={className ? `date-field ${className}` : 'date-field'}>
       <label htmlFor={id}>{label}</label>
-      <span
-        className="date-box"
-        ref={box}
-        onBlur={(e) => {
-          // Tabbing out of the field and its calendar closes the calendar.
-          if (open && !box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
-        }}
-      >
+      <span className="date-box" ref={box}>
         <input
-          ref={input}
           id={id}
           type="text"
           className="date-input"
@@ -179,33 +188,16 @@ export function DateField({ label, value, onChange, min, max, allowEmpty = false
           }}
           onKeyDown={onKeyDown}
         />
-        <button
-          type="button"
-          className="date-pick"
-          aria-label={t('common:date.pick')}
-          title={t('common:date.pick')}
-          aria-haspopup="dialog"
-          aria-expanded={open}
-          data-testid={testId ? `${testId}-pick` : undefined}
-          onClick={() => openCalendar(!open)}
-        >
-          <CalendarIcon />
-        </button>
-        {open ? (
-          <Calendar
-            value={parseDateText(draft, lang) ?? value}
-            min={min}
-            max={max}
-            lang={lang}
-            up={up}
-            onPick={pick}
-            onClose={() => {
-              setOpen(false);
-              input.current?.focus();
-            }}
-            testId={testId ? `${testId}-calendar` : undefined}
-          />
-        ) : null}
+        <DialogTrigger isOpen={open} onOpenChange={setOpen}>
+          <Button className="date-pick" aria-label={t('common:date.pick')} data-testid={testId ? `${testId}-pick` : undefined}>
+            <CalendarIcon />
+          </Button>
+          <Popover className="popover" triggerRef={box} placement="bottom start" offset={4}>
+            <Dialog className="dialog" aria-label={t('common:date.calendar')} data-testid={testId ? `${testId}-calendar` : undefined}>
+              <MonthCalendar value={parseDateText(draft, lang) ?? value} min={min} max={max} onPick={pick} />
+            </Dialog>
+          </Popover>
+        </DialogTrigger>
         {error ? (
           <span className="date-error" id={errorId} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
             {error}

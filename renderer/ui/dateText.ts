@@ -2,6 +2,7 @@
  * Calendar dates ('YYYY-MM-DD') as people type and read them: DD.MM.YYYY in Russian, an
  * unambiguous "22 Nov 2026" in English. ISO dates are accepted in both languages (pasted values).
  */
+export { addDays } from '../../shared/domain/time';
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -53,11 +54,4 @@ export function parseDateText(text: string, lang: string): string | null {
     if (m) return toIso(Number(m[3]), enMonth(m[1] ?? ''), Number(m[2]));
   }
   return null;
-}
-
-/** The day `days` after an ISO date (negative: before). */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
