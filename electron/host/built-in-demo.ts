@@ -23,18 +23,23 @@ export interface BuiltInDemoOptions {
   dataDir: string;
   /** The worker entry: out/main/demo-worker.js when built; default the .ts source (tsx, tests). */
   workerFile?: string | URL;
+  /** A packaged desktop app: the demo controls (faults, clock, invitations) are off. */
+  packaged?: boolean;
   /** Replaces the defaults below (a test's smaller data set). */
   overrides?: DemoWorkerOptions;
 }
 
-/** The built-in demo platform: a free loopback port, seed 1, 250 clients, demo controls on. */
+/**
+ * The built-in demo platform: a free loopback port, seed 1, 250 clients, demo controls on
+ * (browser mode, development, tests) except in a packaged app.
+ */
 export function startBuiltInDemo(opts: BuiltInDemoOptions): Promise<DemoPlatformHandle> {
   return startDemoWorker(opts.workerFile ?? new URL('../demo-platform/worker.ts', import.meta.url), {
     port: 0,
     seed: 1,
     clients: 250,
     dataDir: join(opts.dataDir, 'demo-platform'),
-    allowDemoControls: true,
+    allowDemoControls: !opts.packaged,
     ...opts.overrides,
   });
 }

@@ -21,11 +21,16 @@ import { registerIpc } from './ipc';
 import { buildMenu, menuText } from './menu';
 import { builtPaths, createMainWindow } from './window';
 
-// Tests (and a second profile) may point the app at another data folder.
-if (process.env.PARTNER_DESK_USER_DATA) app.setPath('userData', process.env.PARTNER_DESK_USER_DATA);
+// Tests (and a second profile) may point a development build at another data folder; a packaged
+// app always uses its own.
+if (!app.isPackaged && process.env.PARTNER_DESK_USER_DATA) {
+  app.setPath('userData', process.env.PARTNER_DESK_USER_DATA);
+}
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
-const paths = builtPaths(mainDir);
+/** Running electron/main/index.ts itself (Vitest), not the bundle in out/main. */
+const fromSource = import.meta.url.endsWith('.ts');
+const paths = builtPaths(mainDir, fromSource);
 const devUrl =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 
@@ -92,7 +97,11 @@ async function startup(): Promise<void> {
   serveRenderer();
   const userData = app.getPath('userData');
 
-  const builtInDemo = builtInDemoOnDemand({ dataDir: userData, workerFile: join(mainDir, 'demo-worker.js') });
+  const builtInDemo = builtInDemoOnDemand({
+    dataDir: userData,
+    packaged: app.isPackaged,
+    ...(fromSource ? {} : { workerFile: join(mainDir, 'demo-worker.js') }),
+  });
   demo = builtInDemo;
   const connections = new ConnectionManager({
     storage: safeConnectionStorage(userData),
@@ -105,7 +114,7 @@ async function startup(): Promise<void> {
     mode: 'desktop',
     version: app.getVersion(),
     connection,
-    entry: join(mainDir, 'core-worker.js'),
+    ...(fromSource ? {} : { entry: join(mainDir, 'core-worker.js') }),
   });
   const c = core;
   unregisterIpc = registerIpc(c, connections, devUrl);
@@ -120,6 +129,7 @@ async function startup(): Promise<void> {
       if (next === language) return;
       language = next;
       rebuildMenu();
+      if (window && !window.isDestroyed()) window.setTitle(menuText(language, 'menu:app'));
     });
   });
   showWindow();

@@ -14,22 +14,8 @@ export interface MainWindowOptions {
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const state = loadWindowState(opts.userData);
-  const webPreferences = {
-    preload: opts.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: !app.isPackaged || process.env.PARTNER_DESK_DEVTOOLS === '1',
-  } as const;
-  // Read by the Electron e2e suite (Electron no longer reports a window's preferences).
-  (globalThis as { __partnerDeskWebPreferences?: object }).__partnerDeskWebPreferences = webPreferences;
+  // The window's security settings, written here where a reader and Electron's scanner see them
+  // (DESIGN.md "Security"; asserted in tests/support/desktop-security.ts).
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
@@ -39,7 +25,24 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     show: false,
     title: opts.title,
     backgroundColor: '#ffffff',
-    webPreferences,
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // Middle-click would open links in a new window outside setWindowOpenHandler's reach.
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // A packaged app has no DevTools, whatever the environment says.
+      devTools: !app.isPackaged,
+    },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -67,7 +70,11 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   return win;
 }
 
-/** Where the built preload and renderer are, next to out/main. */
-export function builtPaths(mainDir: string): { preload: string; renderer: string } {
-  return { preload: join(mainDir, '..', 'preload', 'index.cjs'), renderer: join(mainDir, '..', 'renderer') };
+/**
+ * Where the built preload and renderer are: next to out/main in the built app; in out/ of the
+ * checkout when the main process runs from source (Vitest on the Electron test double).
+ */
+export function builtPaths(mainDir: string, fromSource: boolean): { preload: string; renderer: string } {
+  const out = fromSource ? join(mainDir, '..', '..', 'out') : join(mainDir, '..');
+  return { preload: join(out, 'preload', 'index.cjs'), renderer: join(out, 'renderer') };
 }

@@ -34,6 +34,7 @@ export interface DesktopRun {
 /** The renderer the app serves on app://: electron-vite's build output. */
 export const BUILT_RENDERER = join(projectRoot, 'out', 'renderer');
 
+/** One run at a time: `electron` resolves to the newest double, so quit a run before starting the next. */
 export async function startDesktop(
   opts: DoubleOptions = {},
   env: Record<string, string> = {},
@@ -52,9 +53,11 @@ export async function startDesktop(
       win.once('ready-to-show', () => resolve(win)),
     ),
   );
+  // …or start-up failed (exit), or another instance holds the lock (quit).
+  const ended = Promise.race([double.app.exited, once(double.app, 'quit')]).then(() => null);
   await import('../../electron/main/index');
   double.app.emitReady();
-  const window = await Promise.race([shown, double.app.exited.then(() => null)]);
+  const window = await Promise.race([shown, ended]);
   const rpc = async (method: string, input: unknown) => {
     if (!window) throw new Error('no window');
     const reply = (await double.ipcMain.invoke(window.webContents, 'app://partner-desk/index.html', IPC.rpc, {

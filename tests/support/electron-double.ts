@@ -9,6 +9,7 @@
  * before importing the code under test. `electron-log/main` (CommonJS) gets the same double through
  * Node's require cache.
  */
+import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,8 @@ export class ElectronDouble {
   applicationMenu: FakeMenu | null = null;
   /** Every menu set with Menu.setApplicationMenu, in order (a rebuild adds one). */
   readonly menus: FakeMenu[] = [];
+  /** Test-side notices: 'menu' (an application menu was set), 'notification' (one was shown). */
+  readonly events = new EventEmitter();
   /** The module object the code under test imports as `electron`. */
   readonly module: ReturnType<typeof buildModule>;
 
@@ -71,7 +74,11 @@ export class ElectronDouble {
     this.session = new FakeSession();
     this.protocol = new FakeProtocol(() => this.app.isReady());
     this.safeStorage = new FakeSafeStorage(opts.encryptionAvailable ?? true);
-    this.notifications = { supported: opts.notificationsSupported ?? true, shown: [] };
+    this.notifications = {
+      supported: opts.notificationsSupported ?? true,
+      shown: [],
+      onShow: (n) => this.events.emit('notification', n),
+    };
     this.module = buildModule(this);
   }
 
@@ -113,6 +120,7 @@ function buildModule(double: ElectronDouble) {
     static setApplicationMenu(menu: FakeMenu | null): void {
       double.applicationMenu = menu;
       if (menu) double.menus.push(menu);
+      double.events.emit('menu', menu);
     }
     static getApplicationMenu(): FakeMenu | null {
       return double.applicationMenu;

@@ -167,6 +167,7 @@ export class FakeShell implements Pick<Electron.Shell, 'openExternal' | 'showIte
 export interface NotificationLog {
   supported: boolean;
   shown: FakeNotification[];
+  onShow(n: FakeNotification): void;
 }
 
 export class FakeNotification
@@ -187,6 +188,7 @@ export class FakeNotification
   }
   show(): void {
     this.log.shown.push(this);
+    this.log.onShow(this);
     this.emit('show', electronEvent());
   }
   close(): void {
