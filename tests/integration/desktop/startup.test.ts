@@ -113,6 +113,33 @@ describe('desktop start-up on the Electron double', () => {
     expect(existsSync(join(second.double.app.getPath('userData'), 'cache.sqlite'))).toBe(false);
   }, 120_000);
 
+  it('a packaged app has no DevTools, ignores the development switches and the demo controls are off', async () => {
+    const elsewhere = join((await import('node:os')).tmpdir(), `pd-not-used-${process.pid}`);
+    const devRun = await start({ isPackaged: false }, { PARTNER_DESK_USER_DATA: elsewhere });
+    expect(devRun.double.app.getPath('userData')).toBe(elsewhere);
+    const devDemo = ((await devRun.rpc('settings.get', {})) as { connection: { url: string } }).connection
+      .url;
+    const devControls = await fetch(`${devDemo}/__demo/faults`);
+    expect(await devControls.text()).not.toMatch(/No such endpoint/);
+    await devRun.quit();
+    rmSync(elsewhere, { recursive: true, force: true });
+
+    const run = await start(
+      { isPackaged: true },
+      { PARTNER_DESK_USER_DATA: elsewhere, PARTNER_DESK_DEVTOOLS: '1' },
+    );
+    expect(run.double.app.getPath('userData')).not.toBe(elsewhere);
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(run.window!.options.webPreferences?.devTools).toBe(false);
+    expect(run.window!.webContents.isDevToolsOpened()).toBe(false);
+    const labels = run.double.applicationMenu!.walk().map((i) => i.label);
+    expect(labels).not.toContain(resources.en.menu.devTools);
+    const demoUrl = ((await run.rpc('settings.get', {})) as { connection: { url: string } }).connection.url;
+    const controls = await fetch(`${demoUrl}/__demo/faults`);
+    expect(controls.status).toBe(404);
+    expect(await controls.text()).toMatch(/No such endpoint/);
+  }, 180_000);
+
   it('a failed start-up shows the translated error box and exits', async () => {
     const root = join((await import('node:os')).tmpdir(), `pd-startup-fail-${process.pid}`);
     const userData = join(root, 'appData', 'Partner Desk');
