@@ -99,7 +99,6 @@ function rulesList(lang: Lang): string {
     t(lang, 'invite:rules.latin_upper'),
     t(lang, 'invite:rules.latin_lower'),
     t(lang, 'invite:rules.digit_or_special', { specials }),
-    t(lang, 'invite:rules.allowed_chars', { specials }),
     t(lang, 'invite:rules.no_repeats'),
   ];
   return `<p class="note">${t(lang, 'invite:rules_heading')}</p><ul class="note">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
@@ -132,7 +131,7 @@ ${errorsBox(lang, f.errors ?? [])}
 <label class="check"><input type="checkbox" name="confirm" value="1"> ${t(lang, 'invite:existing.confirm')}</label>
 <button type="submit">${t(lang, 'invite:existing.submit')}</button>
 </form>
-<p class="note">${t(lang, 'invite:existing.demo_note')}</p>${twoFa}
+<p class="note">${t(lang, 'invite:existing.demo_note')}</p>
 <p><a href="${base}?lang=${lang}&amp;existing=0">${t(lang, 'invite:existing.no_account')}</a></p>`;
   }
   return `<h1>${t(lang, 'invite:new_account.heading')}</h1>${intro}
@@ -164,7 +163,6 @@ const RULE_ERROR: Record<PasswordRule, string> = {
   latin_upper: 'invite:errors.latin_upper',
   latin_lower: 'invite:errors.latin_lower',
   digit_or_special: 'invite:errors.digit_or_special',
-  allowed_chars: 'invite:errors.allowed_chars',
   no_repeats: 'invite:errors.no_repeats',
 };
 
@@ -236,5 +234,6 @@ export async function handleInvitePage(store: Store, req: IncomingMessage, res: 
   const done = store.acceptInvitation(inv);
   if (!done) return page(res, 410, lang, self, stateBody(lang, 'revoked'));
   const key = action === 'register' ? 'invite:done.text' : 'invite:done.existing_text';
-  return page(res, 200, lang, self, `<h1>${t(lang, 'invite:done.heading')}</h1><p class="ok">${t(lang, key, { pid: done.pid, partner: PARTNER.name })}</p><p class="note">${t(lang, 'invite:two_factor')}</p>`);
+  const twoFa = action === 'register' ? `<p class="note">${t(lang, 'invite:two_factor')}</p>` : '';
+  return page(res, 200, lang, self, `<h1>${t(lang, 'invite:done.heading')}</h1><p class="ok">${t(lang, key, { pid: done.pid, partner: PARTNER.name })}</p>${twoFa}`);
 }

@@ -1,28 +1,21 @@
 /**
- * The invited client's password policy (the seed's rules), written once for the platform pages
- * and the app.
+ * The invited client's password policy, as the partner documentation states it, written once
+ * for the platform pages and the app.
  *
  * - min_length: at least 8 characters.
  * - latin_upper / latin_lower: at least one upper- and one lower-case Latin letter (A–Z, a–z).
  *   Cyrillic letters are not Latin and do not count.
  * - digit_or_special: at least one digit or one of SPECIALS.
- * - allowed_chars: nothing but Latin letters, digits and SPECIALS (no spaces, no Cyrillic),
- *   so that the password can be typed on any keyboard layout the console expects.
- * - no_repeats: no repeated groups of characters. We read the seed's example `aaa123123123` as:
+ *   Nothing else is required or refused: other characters (spaces, Cyrillic) are allowed, they
+ *   just do not count towards the letter or digit rules.
+ * - no_repeats: no repeated groups of characters. We read the documentation's example `aaa123123123` as:
  *     * a group of 1 or 2 characters repeated three or more times in a row (`aaa`, `1111`, `ababab`);
  *     * a group of 3 or more characters repeated twice or more in a row (`123123`, `abcabc`).
  *   So `aa`, `2020` and `abab` pass; `aaa`, `202020` and `Qw123123` do not.
  */
 export const SPECIALS = '?!~@#$%^&_-+*=;:,./\\|`[]{}()';
 
-export const PASSWORD_RULES = [
-  'min_length',
-  'latin_upper',
-  'latin_lower',
-  'digit_or_special',
-  'allowed_chars',
-  'no_repeats',
-] as const;
+export const PASSWORD_RULES = ['min_length', 'latin_upper', 'latin_lower', 'digit_or_special', 'no_repeats'] as const;
 export type PasswordRule = (typeof PASSWORD_RULES)[number];
 export const PASSWORD_MIN_LENGTH = 8;
 
@@ -68,7 +61,6 @@ export function checkPassword(pw: string): PasswordCheck {
   if (!chars.some(isUpper)) failed.push('latin_upper');
   if (!chars.some(isLower)) failed.push('latin_lower');
   if (!chars.some((c) => isDigit(c) || specialSet.has(c))) failed.push('digit_or_special');
-  if (!chars.every((c) => isUpper(c) || isLower(c) || isDigit(c) || specialSet.has(c))) failed.push('allowed_chars');
   if (findRepeatedGroup(pw) !== null) failed.push('no_repeats');
   return { ok: failed.length === 0, failed };
 }

@@ -30,7 +30,14 @@ describe('invitation pages', () => {
     expect(ruHtml).not.toMatch(/style=|<script/);
     const en = await (await fetch(url, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
     expect(en).toContain('Create your VK Cloud account');
-    expect(en).toContain('Two-factor authentication');
+    // The two-factor note says what the documentation says: a set-up page may appear and must be done.
+    expect(en).toContain('a page to turn on two-factor authentication');
+    expect(en).toContain('you reach your account only once it is done');
+    expect(ruHtml).toContain('страницу включения двухфакторной аутентификации');
+    // The documented password policy only: no rule about which characters are allowed.
+    expect(en).toContain('at least 8 characters');
+    expect(en).not.toMatch(/only Latin letters/);
+    expect(ruHtml).not.toMatch(/только латинские буквы/);
     const forced = await (await fetch(url + '?lang=en', { headers: { 'accept-language': 'ru' } })).text();
     expect(forced).toContain('<html lang="en">');
     const css = await fetch(api.p.url + '/invite/assets/style.css');
@@ -46,8 +53,9 @@ describe('invitation pages', () => {
     expect(html).toContain('repeats a group of characters');
     expect(html).toContain('do not match');
     const ru = await (await fetch(url + '/register?lang=ru', form({ password: 'Пароль12', password2: 'Пароль12' }))).text();
-    expect(ru).toContain('кроме латинских букв');
     expect(ru).toContain('В пароле нет заглавной латинской буквы');
+    expect(ru).toContain('В пароле нет строчной латинской буквы');
+    expect(ru).not.toMatch(/кроме латинских букв|кириллиц/);
     const short = await (await fetch(url + '/register?lang=ru', form({ password: 'Ab1', password2: 'Ab1' }))).text();
     expect(short).toContain('Пароль короче 8 символов.');
     expect((await api.get(`/clients/${client.id}`)).json.status).toBe('invited');
@@ -62,11 +70,13 @@ describe('invitation pages', () => {
       c = a.json.next_cursor;
     }
     const { client, url } = await invite('fresh@example.com');
-    const r = await fetch(url + '/register', form({ password: 'Secret-42x', password2: 'Secret-42x' }));
+    const r = await fetch(url + '/register?lang=en', form({ password: 'Secret-42x', password2: 'Secret-42x' }));
     expect(r.status).toBe(200);
     const html = await r.text();
     const pid = /mcs\d+/.exec(html)?.[0];
     expect(pid).toBeTruthy();
+    expect(html).toContain('and you are its owner');
+    expect(html).toContain('two-factor authentication');
     const now = P.Client.parse((await api.get(`/clients/${client.id}`)).json);
     expect(now.status).toBe('active');
     expect(now.registered_at).not.toBeNull();
@@ -80,16 +90,24 @@ describe('invitation pages', () => {
     expect(await again.text()).toContain('already been accepted');
   });
 
+  it('accepts a password with characters the documentation does not mention (space, Cyrillic)', async () => {
+    const { client, url } = await invite('spaces@example.com');
+    const r = await fetch(url + '/register?lang=en', form({ password: 'Мой Pass 2026', password2: 'Мой Pass 2026' }));
+    expect(r.status).toBe(200);
+    expect(P.Client.parse((await api.get(`/clients/${client.id}`)).json).status).toBe('active');
+  });
+
   it('an existing account is warned that projects move to the partner, and accepts', async () => {
     const { client, url } = await invite('old@company.existing');
     const page = await (await fetch(url + '?lang=en')).text();
     expect(page).toContain('all your projects move to');
-    expect(page).toContain('paid through the partner');
+    expect(page).toContain('you pay only through the partner');
     const missing = await fetch(url + '/accept?lang=en', form({ password: 'x' }));
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain('Confirm that you understand');
-    const ok = await fetch(url + '/accept?lang=en', form({ password: 'whatever', confirm: '1' }));
+    const ok = await fetch(url + '/accept?lang=ru', form({ password: 'whatever', confirm: '1' }));
     expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('вы — его владелец');
     expect((await api.get(`/clients/${client.id}`)).json.status).toBe('active');
     // Any invitation can switch to the existing-account flow.
     const other = await invite('switch@example.com');
