@@ -4,6 +4,7 @@
  */
 import { Menu, app, dialog, shell, type MenuItemConstructorOptions } from 'electron';
 import { resources, type Lang } from '../../shared/i18n/index';
+import { PARTNER_ACCOUNT_URL, PARTNER_PROGRAM_URL } from '../../shared/domain/links';
 
 type MenuKey = keyof (typeof resources)['en']['menu'];
 
@@ -92,10 +93,8 @@ export function buildMenu(lang: Lang, actions: MenuActions): void {
       role: 'help',
       submenu: [
         { label: t('menu:docs'), click: () => void shell.openExternal('https://cloud.vk.com/docs') },
-        {
-          label: t('menu:partnerProgram'),
-          click: () => void shell.openExternal('https://cloud.vk.com/partners/'),
-        },
+        { label: t('menu:partnerProgram'), click: () => void shell.openExternal(PARTNER_PROGRAM_URL) },
+        { label: t('menu:partnerAccount'), click: () => void shell.openExternal(PARTNER_ACCOUNT_URL) },
         ...(mac ? [] : [{ type: 'separator' } as const, { label: t('menu:about'), click: about }]),
       ],
     },

@@ -4,6 +4,7 @@ import { routes } from './routes';
 import { SyncStatus } from './SyncStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { HeaderLinks } from '../features/partner/HeaderLinks';
+import { PartnerName } from '../features/partner/PartnerName';
 
 export function Header() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function Header() {
     <header className="app-header">
       <div className="app-top">
         <div className="brand">{t('common:app.name')}</div>
+        <PartnerName />
         <div className="header-right">
           <HeaderLinks />
           <SyncStatus />

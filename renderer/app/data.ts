@@ -33,3 +33,10 @@ export function useRegion(): { zone: string; currency: Currency; known: boolean 
   const p = data?.platform;
   return p ? { zone: p.time_zone, currency: p.currency, known: true } : { zone: DEFAULT_ZONE, currency: 'RUB', known: false };
 }
+
+/** The connection's state now: the live event when one came, else the last sync status. */
+export function useConnectivityState(): string {
+  const live = useLive((s) => s.connectivity);
+  const status = useSyncStatus();
+  return live?.state ?? status.data?.connectivity ?? 'unknown';
+}

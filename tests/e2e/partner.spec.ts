@@ -31,8 +31,8 @@ test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
 for (const lang of ['ru', 'en'] as const) {
   const T = {
-    ru: { debtQ: 'Почему у клиента долг', search: 'ИНН', one: '1 вопрос', badEmail: 'Введите почту', badInn: 'Неверный ИНН', sent: 'Заявка отправлена', status: 'Зарегистрирована', sheet: 'Сводка' },
-    en: { debtQ: 'Why does a client show a debt', search: 'INN', one: '1 question', badEmail: 'Enter an email', badInn: 'Not a valid INN', sent: 'Request sent', status: 'Registered', sheet: 'Summary' },
+    ru: { debtQ: 'У проекта клиента задолженность', search: 'PID', one: '1 вопрос', badEmail: 'Введите почту', badInn: 'Неверный ИНН', sent: 'Заявка отправлена', status: 'Зарегистрирована', sheet: 'Сводка' },
+    en: { debtQ: 'shows a debt although the client paid me', search: 'PID', one: '1 question', badEmail: 'Enter an email', badInn: 'Not a valid INN', sent: 'Request sent', status: 'Registered', sheet: 'Summary' },
   }[lang];
 
   test(`help: deep link to the debt answer and search (${lang})`, async ({ page, harness: h }) => {
@@ -43,7 +43,7 @@ for (const lang of ['ru', 'en'] as const) {
     await shot(page, `help-${lang}`);
     await page.getByTestId('help-search').fill(T.search);
     await expect(page.getByTestId('help-count')).toHaveText(T.one);
-    await expect(page.getByTestId('help-deals')).toBeVisible();
+    await expect(page.getByTestId('help-debt')).toBeVisible();
     await page.getByTestId('help-search').fill('zzzzqqq');
     await expect(page.locator('.pt-faq [role=status]')).toBeVisible();
   });

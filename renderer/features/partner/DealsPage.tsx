@@ -72,7 +72,7 @@ export default function DealsPage() {
       <div className="page-head">
         <h1 className="page-title">{t('partner:deals.title')}</h1>
         {q.data ? <span className="muted">{t('partner:deals.count', { count: q.data.items.length })}</span> : null}
-        <a href={helpLink('deals')}>{t('partner:help.q.deals.q')}</a>
+        <a href={helpLink('tools')}>{t('partner:help.q.tools.q')}</a>
       </div>
       <div className="button-row">
         {!adding ? (

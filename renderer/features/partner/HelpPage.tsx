@@ -1,13 +1,17 @@
 /**
- * Help and FAQ in the current language: searchable (questions and answers filtered by the text
- * typed, in the language shown) and deep-linkable: '#/help/<id>' opens and scrolls to that
- * answer (see helpLink.ts).
+ * Help and FAQ in the current language: the partner FAQ's questions, searchable (questions and
+ * answers filtered by the text typed, in the language shown) and deep-linkable: '#/help/<id>'
+ * opens and scrolls to that answer (see helpLink.ts). Each answer carries the addresses the
+ * documentation points to and the app's screens for it (faq.ts); pricing follows the partner's
+ * model.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../state/nav';
+import { useConnectivityState, usePlatform } from '../../app/data';
 import { HELP_IDS, helpIdOf, helpLink, type HelpId } from './helpLink';
 import { HELP_KEY } from './labels';
+import { faqAnswer, faqLinks, faqScreens } from './faq';
 import './partner.css';
 
 function norm(s: string): string {
@@ -51,12 +55,21 @@ export default function HelpPage() {
     if (target) refs.current.get(target)?.scrollIntoView({ block: 'start' });
   }, [target]);
 
+  const model = usePlatform().data?.partner?.model ?? null;
+  const connected = useConnectivityState() !== 'not_configured';
   const items = useMemo(
-    () => HELP_IDS.map((id) => ({ id, q: t(HELP_KEY[id].q), a: t(HELP_KEY[id].a) })),
-    [t],
+    () =>
+      HELP_IDS.map((id) => ({
+        id,
+        q: t(HELP_KEY[id].q),
+        a: faqAnswer(t, id, model),
+        links: faqLinks(t, id),
+        screens: faqScreens(t, id, connected),
+      })),
+    [t, model, connected],
   );
   const needle = norm(q.trim());
-  const shown = needle ? items.filter((it) => norm(it.q).includes(needle) || norm(it.a).includes(needle)) : items;
+  const shown = needle ? items.filter((it) => norm(it.q).includes(needle) || it.a.some((p) => norm(p).includes(needle))) : items;
 
   return (
     <div className="page page-scroll" data-testid="page-help">
@@ -106,15 +119,22 @@ export default function HelpPage() {
             <summary>
               <Highlight text={it.q} q={q.trim()} />
             </summary>
-            <p>
-              <Highlight text={it.a} q={q.trim()} />
-            </p>
+            {it.a.map((p, i) => (
+              <p key={i}>
+                <Highlight text={p} q={q.trim()} />
+              </p>
+            ))}
             <div className="button-row">
-              {it.id === 'who' ? (
-                <button type="button" className="btn btn-small btn-primary" onClick={() => go('apply')} data-testid="help-apply">
-                  {t('partner:apply.title')}
+              {it.screens.map((s) => (
+                <button key={s.route} type="button" className="btn btn-small btn-primary" onClick={() => go(s.route)} data-testid={`help-go-${s.route}`}>
+                  {s.label}
                 </button>
-              ) : null}
+              ))}
+              {it.links.map((l) => (
+                <a key={l.href} className="pt-link" href={l.href} target="_blank" rel="noreferrer" data-testid="help-link">
+                  {l.label}
+                </a>
+              ))}
               <button
                 type="button"
                 className="btn btn-small"

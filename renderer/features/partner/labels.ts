@@ -20,13 +20,20 @@ export const ALERT_KIND_KEY: Record<AlertKind, string> = {
 
 export const HELP_KEY: Record<HelpId, { q: string; a: string }> = {
   who: { q: 'partner:help.q.who.q', a: 'partner:help.q.who.a' },
+  become: { q: 'partner:help.q.become.q', a: 'partner:help.q.become.a' },
+  white_label: { q: 'partner:help.q.white_label.q', a: 'partner:help.q.white_label.a' },
   settlements: { q: 'partner:help.q.settlements.q', a: 'partner:help.q.settlements.a' },
   pricing: { q: 'partner:help.q.pricing.q', a: 'partner:help.q.pricing.a' },
-  topup: { q: 'partner:help.q.topup.q', a: 'partner:help.q.topup.a' },
-  debt: { q: 'partner:help.q.debt.q', a: 'partner:help.q.debt.a' },
-  certification: { q: 'partner:help.q.certification.q', a: 'partner:help.q.certification.a' },
-  deals: { q: 'partner:help.q.deals.q', a: 'partner:help.q.deals.a' },
+  certificate: { q: 'partner:help.q.certificate.q', a: 'partner:help.q.certificate.a' },
+  competencies: { q: 'partner:help.q.competencies.q', a: 'partner:help.q.competencies.a' },
+  training: { q: 'partner:help.q.training.q', a: 'partner:help.q.training.a' },
+  materials: { q: 'partner:help.q.materials.q', a: 'partner:help.q.materials.a' },
   pilot: { q: 'partner:help.q.pilot.q', a: 'partner:help.q.pilot.a' },
+  tools: { q: 'partner:help.q.tools.q', a: 'partner:help.q.tools.a' },
+  support: { q: 'partner:help.q.support.q', a: 'partner:help.q.support.a' },
+  debt: { q: 'partner:help.q.debt.q', a: 'partner:help.q.debt.a' },
+  charges: { q: 'partner:help.q.charges.q', a: 'partner:help.q.charges.a' },
+  no_answer: { q: 'partner:help.q.no_answer.q', a: 'partner:help.q.no_answer.a' },
 };
 
 export const APPLY_LABEL_KEY = {

@@ -14,8 +14,6 @@ export const ApplyInput = z.strictObject({
   phone: z.string().max(LIMITS.phone),
   company: z.string().max(LIMITS.company),
   message: z.string().max(LIMITS.message).default(''),
-  /** The platform to apply to when no connection is configured (default: VK Cloud). */
-  platformUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
 });
 export type ApplyInput = z.input<typeof ApplyInput>;
 

@@ -197,18 +197,20 @@ describe('the core against the platform', () => {
     await core.setConnection({ kind: 'demo', url: platform.url, token: platform.token });
   });
 
-  it('partner.apply works with no connection configured, checks fields first', async () => {
-    await expect(
-      bare.call('partner.apply', { name: 'Анна', email: 'anna@', phone: '12', company: '', platformUrl: platform.url }),
-    ).rejects.toMatchObject({ code: 'invalid_input', fields: { email: 'invalid_email', phone: 'invalid_phone', company: 'required' } });
-    const r = (await bare.call('partner.apply', {
+  it('partner.apply checks fields first; with no connection it posts nowhere, with one it goes to that platform', async () => {
+    await expect(bare.call('partner.apply', { name: 'Анна', email: 'anna@', phone: '12', company: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { email: 'invalid_email', phone: 'invalid_phone', company: 'required' },
+    });
+    const form = {
       name: 'Анна Смирнова',
       email: 'anna@integrator.ru',
       phone: '+7 900 123-45-67',
       company: 'ООО «Интегратор»',
       message: 'Хотим стать партнёром',
-      platformUrl: platform.url,
-    })) as { id: string; receivedAt: string };
+    };
+    await expect(bare.call('partner.apply', form)).rejects.toMatchObject({ code: 'not_configured' });
+    const r = (await core.call('partner.apply', form)) as { id: string; receivedAt: string };
     expect(r.id).toMatch(/^app/);
     expect(Date.parse(r.receivedAt)).toBeGreaterThan(0);
   });
