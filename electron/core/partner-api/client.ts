@@ -1,12 +1,13 @@
 /**
  * The partner platform's HTTP client (../shared/PLATFORM-API.md). Every response is parsed with
- * the shared zod schemas; failures throw ApiError. GETs retry 429 (Retry-After) and 5xx/network
+ * the shared zod schemas (the sync feeds' pages by equivalent predicates first, ./pages); failures throw ApiError. GETs retry 429 (Retry-After) and 5xx/network
  * errors with capped exponential backoff and full jitter; writes retry only with an idempotency key.
  * Keep-alive comes from Node's fetch (undici keeps connections open by default).
  */
 import { z } from 'zod';
 import * as P from '../../../shared/contract/platform';
 import { ApiError } from './errors';
+import * as Pages from './pages';
 
 export { ApiError, toAppError } from './errors';
 
@@ -76,14 +77,14 @@ export class PartnerApi {
     return this.request(P.Partner, { method: 'GET', path: '/partner' });
   }
   clientChanges(cursor?: string, limit?: number) {
-    return this.request(P.ClientChangesPage, { method: 'GET', path: '/clients/changes', query: { cursor, limit } });
+    return this.request(Pages.ClientChangesPage, { method: 'GET', path: '/clients/changes', query: { cursor, limit } });
   }
   /** Each changed client's whole project list (our extension; a platform without it answers 404). */
   projectChanges(cursor?: string, limit?: number) {
-    return this.request(P.ProjectChangesPage, { method: 'GET', path: '/projects/changes', query: { cursor, limit } });
+    return this.request(Pages.ProjectChangesPage, { method: 'GET', path: '/projects/changes', query: { cursor, limit } });
   }
   transactionChanges(cursor?: string, limit?: number, since?: string) {
-    return this.request(P.TransactionsPage, {
+    return this.request(Pages.TransactionsPage, {
       method: 'GET',
       path: '/transactions/changes',
       query: { cursor, limit, since: cursor ? undefined : since },
@@ -145,7 +146,7 @@ export class PartnerApi {
 
   // ---------- transport ----------
   /** One call with retries; exposed for endpoints added later (deals, ...). */
-  async request<S extends z.ZodType>(schema: S, req: Req): Promise<z.output<S>> {
+  async request<T>(schema: Pages.Parser<T>, req: Req): Promise<T> {
     const canRetry = req.method === 'GET' || req.idempotencyKey !== undefined;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -176,7 +177,7 @@ export class PartnerApi {
     return u;
   }
 
-  private async once<S extends z.ZodType>(schema: S, req: Req): Promise<z.output<S>> {
+  private async once<T>(schema: Pages.Parser<T>, req: Req): Promise<T> {
     const url = this.url(req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!req.anonymous) headers['x-access-token'] = this.token;
