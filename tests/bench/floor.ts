@@ -3,6 +3,7 @@
  * same pages the sync reads (clients feed, the projects feed, the
  * ledger feed since the same instant), plus a bare INSERT of the rows into empty tables without
  * indexes (one transaction per page). No validation, no upserts, no overlap of fetch and insert.
+ * With `from` cursors (an incremental sync's starting points) it reads the same pages that sync reads.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -12,7 +13,21 @@ interface Page<T> {
   next_cursor: string | null;
 }
 
-export async function measureFloor(opts: { url: string; token: string; dir: string; since: string; pageSize: number; concurrency: number }) {
+export interface FeedCursors {
+  clients: string | null;
+  projects: string | null;
+  transactions: string | null;
+}
+
+export async function measureFloor(opts: {
+  url: string;
+  token: string;
+  dir: string;
+  since: string;
+  pageSize: number;
+  concurrency: number;
+  from?: FeedCursors;
+}) {
   const base = opts.url + '/partner/api/v1';
   const headers = { 'x-access-token': opts.token, accept: 'application/json' };
   const get = async <T>(path: string): Promise<T> => {
@@ -35,7 +50,7 @@ export async function measureFloor(opts: { url: string; token: string; dir: stri
   await get('/platform');
   await get('/partner');
   const ids: string[] = [];
-  let cursor: string | null = null;
+  let cursor: string | null = opts.from?.clients ?? null;
   for (;;) {
     const page: Page<any> = await get(`/clients/changes?limit=${opts.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     db.transaction(() => {
@@ -51,7 +66,7 @@ export async function measureFloor(opts: { url: string; token: string; dir: stri
   }
   const tClients = performance.now();
   // Projects: the same feed the sync reads (each changed client with its whole list).
-  cursor = null;
+  cursor = opts.from?.projects ?? null;
   for (;;) {
     const page: Page<any> = await get(`/projects/changes?limit=${opts.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     db.transaction(() => {
@@ -61,7 +76,7 @@ export async function measureFloor(opts: { url: string; token: string; dir: stri
     cursor = page.next_cursor;
   }
   const tProjects = performance.now();
-  cursor = null;
+  cursor = opts.from?.transactions ?? null;
   let txRows = 0;
   for (;;) {
     const q: string = cursor ? `cursor=${encodeURIComponent(cursor)}` : `since=${encodeURIComponent(opts.since)}`;

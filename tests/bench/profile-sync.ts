@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../electron/core/app';
+import { createCore } from '../../electron/core/create-core';
 import type { CoreEvent } from '../../shared/contract/events';
 import { startChildPlatform } from './platform';
 

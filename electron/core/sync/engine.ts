@@ -12,7 +12,7 @@ import { addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../share
 import { ApiError, toAppError } from '../partner-api/errors';
 import type { PartnerApi } from '../partner-api/client';
 import type { Project } from '../../../shared/contract/platform';
-import { getMeta, ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, setMeta, syncIntervalMin, writePlatform } from '../settings/store';
+import { ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, syncIntervalMin, writePlatform } from '../settings/store';
 import { SyncStore } from './store';
 
 export interface SyncEngineOptions {
@@ -30,13 +30,14 @@ export interface SyncEngineOptions {
 }
 
 type Phase = NonNullable<SyncStatus['phase']>;
-const LEDGER_SINCE_KEY = 'sync.ledgerSince';
 
 /** The first instant of the ledger window: 00:00 region time on the 1st of (this month - months). */
 export function ledgerWindowStart(nowMs: number, months: number, zone: string): number {
   const today = localDateOf(nowMs, zone);
   return localMidnightUtc(addMonths(today, -months), zone);
 }
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SyncEngine {
   private readonly db: Database.Database;
@@ -175,10 +176,12 @@ export class SyncEngine {
       await this.pullClients(api);
       await this.pullProjects(api);
       await this.pullTransactions(api);
-      // Table statistics let the planner pick the list's sort index over a filter's (approximate: fast).
-      this.db.pragma('analysis_limit = 1000');
-      if (this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").pluck().get() === 0) this.db.exec('ANALYZE');
-      else this.db.pragma('optimize');
+      // Whatever the waits for the platform left of the clients' indexes after a first fill.
+      if (this.store.indexes.debt() !== null) {
+        this.store.indexes.payAll();
+        this.changed(['clients'], true);
+      }
+      this.store.refreshStatistics();
       setLastSyncedAt(this.db, new Date(this.now()).toISOString());
       this.failures = 0;
       this.lastError = null;
@@ -206,7 +209,11 @@ export class SyncEngine {
     this.opts.emit('data.changed', { tables: ['platform'] });
   }
 
-  /** Pages of a changes feed, the next one fetched while the current one is handed over. */
+  /**
+   * Pages of a changes feed, the next one fetched while the current one is handed over. While the
+   * next page is still on its way, the clients' indexes owed after a first fill are built a step
+   * at a time (each step a few tens of ms; the page waits at most one step).
+   */
   private async feed<T>(
     fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
     start: string | null,
@@ -217,17 +224,22 @@ export class SyncEngine {
     for (;;) {
       const page = await next;
       const more = page.next_cursor !== null && page.next_cursor !== cursor && page.items.length > 0;
+      let arrived = false;
       if (more) {
         next = fetchPage(page.next_cursor ?? undefined);
-        next.catch(() => undefined); // handled by the await above on the next turn
+        next.then(
+          () => (arrived = true),
+          () => (arrived = true), // the rejection itself is handled by the await above on the next turn
+        );
         // One turn of the event loop so the request is actually written to the socket before the
         // synchronous SQLite work below: the platform builds page k+1 while we store page k.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await turn();
       }
       const after = page.next_cursor ?? cursor;
       apply(page.items, after);
       cursor = after;
       if (!more) return;
+      while (!arrived && !this.closed && this.store.indexes.payStep()) await turn();
     }
   }
 
@@ -239,22 +251,20 @@ export class SyncEngine {
     let done = 0;
     this.setProgress('clients', 0, null);
     const start = this.store.cursor('clients');
-    const empty = start === null && (this.db.prepare('SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1)').pluck().get() as number) === 0;
-    if (empty) this.store.dropClientIndexes();
-    try {
-      await this.feed(
-        (c) => api.clientChanges(c, this.pageSize()),
-        start,
-        (items, after) => {
-          this.store.applyClientsPage(items, after);
-          done += items.length;
-          this.setProgress('clients', done, null);
-          this.changed(['clients']);
-        },
-      );
-    } finally {
-      if (empty) this.store.ensureClientIndexes();
-    }
+    // An empty table (or a fill a kill interrupted) is filled without its indexes: ./indexes.
+    const fill = this.store.indexes.debt() === 'fill' || (start === null && this.store.clientsEmpty());
+    if (fill && this.store.indexes.debt() !== 'fill') this.store.indexes.beginFill();
+    await this.feed(
+      (c) => api.clientChanges(c, this.pageSize()),
+      start,
+      (items, after) => {
+        this.store.applyClientsPage(items, after);
+        done += items.length;
+        this.setProgress('clients', done, null);
+        this.changed(['clients']);
+      },
+    );
+    if (fill) this.store.indexes.endFill();
     this.changed(['clients'], true);
   }
 
@@ -331,24 +341,10 @@ export class SyncEngine {
     this.changed(['projects'], true);
   }
 
-  private countLedger(): number {
-    return this.db.prepare('SELECT count(*) FROM (SELECT 1 FROM transactions LIMIT 1)').pluck().get() as number;
-  }
-
   private async pullTransactions(api: PartnerApi): Promise<void> {
     const zone = platformTimeZone(this.db);
     const windowStart = ledgerWindowStart(this.now(), ledgerWindowMonths(this.db), zone);
-    const since = Number(getMeta(this.db, LEDGER_SINCE_KEY) ?? NaN);
-    const reset = !Number.isFinite(since) || windowStart < since;
-    if (reset) {
-      // First run, or a wider window: read the feed again from the new start.
-      this.db.transaction(() => {
-        this.store.resetCursor('transactions');
-        setMeta(this.db, LEDGER_SINCE_KEY, String(windowStart));
-        if (this.countLedger() === 0) this.store.dropLedgerIndex();
-      })();
-    }
-    const sinceIso = isoUtc(reset ? windowStart : since);
+    const sinceIso = isoUtc(this.store.beginLedgerWindow(windowStart));
     let done = 0;
     this.setProgress('transactions', 0, null);
     try {

@@ -1,43 +1,61 @@
 /**
- * The sync engine's writes to the cache. Each function that takes a page writes the page and the
- * cursor that follows it in ONE transaction, so a kill leaves the cache at the last whole page.
+ * The sync engine's reads and writes of the cache (the engine itself holds no SQL). Each function
+ * that takes a page writes the page and the cursor that follows it in ONE transaction, so a kill
+ * leaves the cache at the last whole page.
+ *
+ * Cheap by construction: a changed client rewrites only the columns that changed (so only the
+ * indexes on those columns), a client's project list only the projects that changed, and ledger
+ * rows go in several to a statement. The clients table's indexes during a first fill: ./indexes.
  */
 import type Database from 'better-sqlite3';
 import type { ClientChange, ClientProjects, Project, Transaction } from '../../../shared/contract/platform';
-import { setSearchIndexReady } from '../clients/queries';
+import { searchTextOf } from '../clients/queries';
 import { clientParams, UPSERT_CLIENT_SQL } from '../clients/write';
-import { up as core001 } from '../db/migrations/001-core';
+import { ClientIndexes } from './indexes';
 
 export type Feed = 'clients' | 'projects' | 'transactions';
 
-/**
- * The clients table's list indexes and search triggers, read from migration 001 itself. They are
- * dropped while the table is filled from scratch (the first sync) and built once at the end.
- */
-const CLIENT_INDEXES = [...core001.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
-  name: m[1] as string,
-  sql: m[0].replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
-}));
-const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\S]*?END;/gm)].map((m) => ({
-  name: m[1] as string,
-  sql: m[0],
-}));
-
 /** The ledger's index (as in migration 001). Dropped while the ledger is filled from scratch. */
 const LEDGER_INDEX = 'CREATE INDEX IF NOT EXISTS transactions_client_at ON transactions (client_id, at_ms)';
+const LEDGER_SINCE_KEY = 'sync.ledgerSince';
+
+/** The clients columns a wire client sets, in the order clientValues gives them. */
+const CLIENT_COLS = [
+  'email', 'name', 'phone', 'external_id', 'status', 'payment_model', 'invited_at', 'registered_at', 'updated_at',
+  'payment_minor', 'bonus_minor', 'currency', 'balance_as_of', 'projects_count', 'search_text',
+] as const;
+type Cell = string | number | null;
+function clientValues(c: Exclude<ClientChange, { deleted: true }>): Cell[] {
+  return [
+    c.email, c.name, c.phone, c.external_id, c.status, c.payment_model, c.invited_at, c.registered_at, c.updated_at,
+    c.balance.payment.amount_minor, c.balance.bonus.amount_minor, c.balance.payment.currency, c.balance.as_of, c.projects_count,
+    searchTextOf(c),
+  ];
+}
+
+/** Ledger rows per INSERT statement. */
+const TX_BATCH = 16;
+const TX_COLS = 9;
+const txInsertSql = (n: number) =>
+  // Ledger rows never change on the platform: a row seen again is the same row.
+  `INSERT INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
+   VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(id) DO NOTHING`;
 
 export class SyncStore {
   private readonly st;
+  readonly indexes: ClientIndexes;
   readonly applyClientsPage: (items: ClientChange[], cursor: string | null) => { upserted: number; deleted: number };
   readonly applyTransactionsPage: (items: Transaction[], cursor: string | null, windowStartMs: number) => number;
   /** Replaces the projects of several clients in one transaction (null: the client is gone). */
   readonly applyProjects: (batch: [clientId: string, projects: Project[] | null][]) => void;
   readonly applyProjectsPage: (items: ClientProjects[], cursor: string | null) => number;
+  /** UPDATE statements by the set of changed columns (a bit per CLIENT_COLS entry). */
+  private readonly clientUpdates = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    // A run killed during a bulk fill left indexes out: put them back.
+    // A run killed during a bulk fill of the ledger left its index out: put it back.
     db.exec(LEDGER_INDEX);
-    this.ensureClientIndexes();
+    this.indexes = new ClientIndexes(db);
     const p = (sql: string) => db.prepare(sql);
     this.st = {
       cursor: p('SELECT cursor FROM sync_state WHERE feed = ?').pluck(),
@@ -46,8 +64,11 @@ export class SyncStore {
          ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor, synced_at = excluded.synced_at`,
       ),
       upsertClient: p(UPSERT_CLIENT_SQL),
+      oldClient: p(`SELECT ${CLIENT_COLS.join(', ')} FROM clients WHERE id = ?`).raw(),
       delClient: p('DELETE FROM clients WHERE id = ?'),
       delProjects: p('DELETE FROM projects WHERE client_id = ?'),
+      delProject: p('DELETE FROM projects WHERE pid = ?'),
+      oldProjects: p('SELECT pid, name, status, created_at FROM projects WHERE client_id = ?').raw(),
       delTx: p('DELETE FROM transactions WHERE client_id = ?'),
       addTombstone: p('INSERT OR IGNORE INTO sync_tombstones (client_id) VALUES (?)'),
       addTodo: p('INSERT OR IGNORE INTO sync_projects_todo (client_id) VALUES (?)'),
@@ -57,15 +78,19 @@ export class SyncStore {
          ON CONFLICT(pid) DO UPDATE SET client_id = excluded.client_id, name = excluded.name,
            status = excluded.status, created_at = excluded.created_at`,
       ),
-      insTx: p(
-        // Ledger rows never change on the platform: a row seen again is the same row.
-        `INSERT INTO transactions (id, client_id, project_pid, at_ms, kind, amount_minor, currency, service, description)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-      ),
+      insTx: p(txInsertSql(1)),
+      insTxBatch: p(txInsertSql(TX_BATCH)),
+      known: p('SELECT 1 FROM clients WHERE id = ?').pluck(),
+      anyClient: p('SELECT count(*) FROM (SELECT 1 FROM clients LIMIT 1)').pluck(),
+      anyTx: p('SELECT count(*) FROM (SELECT 1 FROM transactions LIMIT 1)').pluck(),
+      getMeta: p('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };
     const now = () => new Date().toISOString();
 
     this.applyClientsPage = db.transaction((items: ClientChange[], cursor: string | null) => {
+      // Filling an empty table: no index to spare, so the plain upsert; otherwise only what changed.
+      const filling = this.indexes.debt() === 'fill';
       let upserted = 0;
       let deleted = 0;
       for (const c of items) {
@@ -77,29 +102,46 @@ export class SyncStore {
           this.st.addTombstone.run(c.id);
           this.tombstoneSet?.add(c.id);
           deleted++;
-        } else {
-          this.st.upsertClient.run(clientParams(c));
-          if (c.projects_count > 0) this.st.addTodo.run(c.id);
-          else {
-            this.st.delProjects.run(c.id);
-            this.st.delTodo.run(c.id);
-          }
-          upserted++;
+          continue;
         }
+        if (filling) this.st.upsertClient.run(clientParams(c));
+        else this.writeChangedClient(c);
+        if (c.projects_count > 0) this.st.addTodo.run(c.id);
+        else {
+          this.st.delProjects.run(c.id);
+          this.st.delTodo.run(c.id);
+        }
+        upserted++;
       }
       this.st.setCursor.run({ feed: 'clients', cursor, at: now() });
       return { upserted, deleted };
     });
 
+    const row: Cell[] = new Array(TX_BATCH * TX_COLS);
     this.applyTransactionsPage = db.transaction((items: Transaction[], cursor: string | null, windowStartMs: number) => {
+      const tombstones = this.tombstones();
       let n = 0;
+      let k = 0;
       for (const t of items) {
         const at = Date.parse(t.at);
-        if (at < windowStartMs) continue;
-        if (this.tombstones().has(t.client_id)) continue;
-        this.st.insTx.run(t.id, t.client_id, t.project_pid, at, t.kind, t.amount_minor, t.currency, t.service, t.description);
+        if (at < windowStartMs || tombstones.has(t.client_id)) continue;
+        const o = k * TX_COLS;
+        row[o] = t.id;
+        row[o + 1] = t.client_id;
+        row[o + 2] = t.project_pid;
+        row[o + 3] = at;
+        row[o + 4] = t.kind;
+        row[o + 5] = t.amount_minor;
+        row[o + 6] = t.currency;
+        row[o + 7] = t.service;
+        row[o + 8] = t.description;
         n++;
+        if (++k === TX_BATCH) {
+          this.st.insTxBatch.run(row);
+          k = 0;
+        }
       }
+      for (let i = 0; i < k; i++) this.st.insTx.run(row.slice(i * TX_COLS, (i + 1) * TX_COLS));
       this.st.setCursor.run({ feed: 'transactions', cursor, at: now() });
       return n;
     });
@@ -108,29 +150,64 @@ export class SyncStore {
     // leaves every client either done or still to do.
     this.applyProjects = db.transaction((batch: [string, Project[] | null][]) => {
       for (const [clientId, projects] of batch) {
-        if (projects !== null) {
-          this.st.delProjects.run(clientId);
-          for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
-        }
+        if (projects !== null) this.replaceProjects(clientId, projects);
         this.st.delTodo.run(clientId);
       }
     });
 
     // A page of the projects feed: each listed client's projects replaced, its to-do row done,
     // and the feed's cursor, in one transaction. Clients the cache does not hold are skipped.
-    const known = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
     this.applyProjectsPage = db.transaction((items: ClientProjects[], cursor: string | null) => {
       let n = 0;
       for (const { client_id: clientId, projects } of items) {
-        if (known.get(clientId) === undefined) continue;
-        this.st.delProjects.run(clientId);
-        for (const pr of projects) this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+        if (this.st.known.get(clientId) === undefined) continue;
+        this.replaceProjects(clientId, projects);
         this.st.delTodo.run(clientId);
         n++;
       }
       this.st.setCursor.run({ feed: 'projects', cursor, at: now() });
       return n;
     });
+  }
+
+  /** A client from the feed into a filled table: a new row, or an UPDATE of the columns that differ. */
+  private writeChangedClient(c: Exclude<ClientChange, { deleted: true }>): void {
+    const old = this.st.oldClient.get(c.id) as Cell[] | undefined;
+    if (!old) {
+      this.st.upsertClient.run(clientParams(c));
+      return;
+    }
+    const v = clientValues(c);
+    let mask = 0;
+    const args: Cell[] = [];
+    for (let i = 0; i < v.length; i++) {
+      if (old[i] !== v[i]) {
+        mask |= 1 << i;
+        args.push(v[i] as Cell);
+      }
+    }
+    if (mask === 0) return;
+    let st = this.clientUpdates.get(mask);
+    if (!st) {
+      const set = CLIENT_COLS.filter((_, i) => mask & (1 << i)).map((col) => `${col} = ?`);
+      st = this.db.prepare(`UPDATE clients SET ${set.join(', ')} WHERE id = ?`);
+      this.clientUpdates.set(mask, st);
+    }
+    args.push(c.id);
+    st.run(args);
+  }
+
+  /** A client's whole project list: unchanged projects stay, changed ones are rewritten, gone ones deleted. */
+  private replaceProjects(clientId: string, projects: Project[]): void {
+    const old = this.st.oldProjects.all(clientId) as [string, string, string, string][];
+    const had = new Map(old.map((r) => [r[0], r]));
+    for (const pr of projects) {
+      const o = had.get(pr.pid);
+      had.delete(pr.pid);
+      if (o && o[1] === pr.name && o[2] === pr.status && o[3] === pr.created_at) continue;
+      this.st.insProject.run(pr.pid, clientId, pr.name, pr.status, pr.created_at);
+    }
+    for (const pid of had.keys()) this.st.delProject.run(pid);
   }
 
   private tombstoneSet: Set<string> | null = null;
@@ -143,42 +220,26 @@ export class SyncStore {
   cursor(feed: Feed): string | null {
     return (this.st.cursor.get(feed) as string | null | undefined) ?? null;
   }
+  clientsEmpty(): boolean {
+    return this.st.anyClient.get() === 0;
+  }
   /**
-   * Filling the ledger from scratch: maintaining the (client, time) index row by row costs more
-   * than building it once at the end (ensureLedgerIndex, also run on open after a kill).
+   * The ledger window for this run. A first run, or a wider window than last time, reads the feed
+   * again from the new start (and an empty ledger is filled without its index, built once at the
+   * end: ensureLedgerIndex). Returns the instant the feed starts at.
    */
-  dropLedgerIndex(): void {
-    this.db.exec('DROP INDEX IF EXISTS transactions_client_at');
-  }
-  /** Before filling an empty clients table: no list indexes, no per-row search indexing. */
-  dropClientIndexes(): void {
-    setSearchIndexReady(this.db, false);
+  beginLedgerWindow(windowStartMs: number): number {
+    const since = Number(this.st.getMeta.get(LEDGER_SINCE_KEY) ?? NaN);
+    if (Number.isFinite(since) && windowStartMs >= since) return since;
     this.db.transaction(() => {
-      for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
-      for (const i of CLIENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
+      this.db.prepare('DELETE FROM sync_state WHERE feed = ?').run('transactions');
+      this.st.setMeta.run(LEDGER_SINCE_KEY, String(windowStartMs));
+      if (this.st.anyTx.get() === 0) this.db.exec('DROP INDEX IF EXISTS transactions_client_at');
     })();
-  }
-  /** Puts back what dropClientIndexes took out; the search index is rebuilt from the table. */
-  ensureClientIndexes(): void {
-    const have = new Set(this.db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'clients'").pluck().all() as string[]);
-    const missing = FTS_TRIGGERS.some((t) => !have.has(t.name)) || CLIENT_INDEXES.some((i) => !have.has(i.name));
-    if (!missing) return setSearchIndexReady(this.db, true);
-    this.db.transaction(() => {
-      if (FTS_TRIGGERS.some((t) => !have.has(t.name))) {
-        for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
-        this.db.exec('DELETE FROM clients_fts');
-        this.db.exec('INSERT INTO clients_fts (rowid, search_text) SELECT rowid, search_text FROM clients');
-        for (const t of FTS_TRIGGERS) this.db.exec(t.sql);
-      }
-      for (const i of CLIENT_INDEXES) this.db.exec(i.sql);
-    })();
-    setSearchIndexReady(this.db, true);
+    return windowStartMs;
   }
   ensureLedgerIndex(): void {
     this.db.exec(LEDGER_INDEX);
-  }
-  resetCursor(feed: Feed): void {
-    this.db.prepare('DELETE FROM sync_state WHERE feed = ?').run(feed);
   }
   projectsTodo(): string[] {
     return this.db.prepare('SELECT client_id FROM sync_projects_todo').pluck().all() as string[];
@@ -196,5 +257,10 @@ export class SyncStore {
       )
       .run(windowStartMs).changes;
   }
+  /** Table statistics let the planner pick the list's sort index over a filter's (approximate: fast). */
+  refreshStatistics(): void {
+    this.db.pragma('analysis_limit = 1000');
+    if (this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").pluck().get() === 0) this.db.exec('ANALYZE');
+    else this.db.pragma('optimize');
+  }
 }
-

@@ -11,39 +11,97 @@ import { makeClients } from './fixtures';
 
 const schemaOf = (db: Database.Database) =>
   db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'clients_fts_%' OR type = 'trigger' ORDER BY name").all();
+const search = (db: Database.Database, q: string) =>
+  listClients(new StatementCache(db), { search: q, statuses: [], paymentModels: [], negativeOnly: false, sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 10_000 });
+/** What a search must find: the rows whose search text holds the query (no index involved). */
+const scan = (db: Database.Database, q: string) =>
+  db.prepare('SELECT count(*) FROM clients WHERE instr(search_text, ?) > 0').pluck().get(q) as number;
+const TERMS = ['ромашка', 'acme', 'ext-7', 'c0012', '@example3', 'ип петрова 2'];
 
-describe('bulk fill', () => {
-  it('a fill killed with indexes dropped is repaired on the next open: same schema, search works', () => {
+describe('a first fill without indexes, then the indexes a step at a time', () => {
+  it('killed during the fill and during the index steps, it resumes to the same schema and search', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pd-store-'));
     const f = join(dir, 'cache.sqlite');
     const ref = openDatabase(join(dir, 'ref.sqlite'));
     const want = schemaOf(ref);
     ref.close();
+    const all = makeClients(7000, 2);
 
     let db = openDatabase(f);
-    const store = new SyncStore(db);
-    store.dropClientIndexes();
-    store.dropLedgerIndex();
-    store.applyClientsPage(makeClients(500, 2), 'c1');
+    let store = new SyncStore(db);
+    store.indexes.beginFill();
+    store.beginLedgerWindow(0); // an empty ledger: its index is dropped for the fill
+    store.applyClientsPage(all.slice(0, 3000), 'c1');
     expect(schemaOf(db)).not.toEqual(want);
-    const during = listClients(new StatementCache(db), {
-      search: 'ромашка', statuses: [], paymentModels: [], negativeOnly: false,
-      sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 500,
-    });
-    expect(during.total).toBe(makeClients(500, 2).filter((c) => c.name?.includes('Ромашка')).length); // search scans meanwhile
-    db.close(); // "killed" here
+    for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q)); // search scans meanwhile
+    db.close(); // killed during the fill
 
     db = openDatabase(f);
-    new SyncStore(db); // what the engine does on start
+    store = new SyncStore(db);
+    expect(store.indexes.debt()).toBe('fill');
+    store.applyClientsPage(all.slice(3000, 6000), 'c2');
+    store.indexes.endFill();
+    expect(store.indexes.debt()).toBe(0);
+    expect(store.indexes.payStep()).toBe(true); // one slice of the search index
+    const mark = store.indexes.debt();
+    expect(mark).toBeGreaterThan(0);
+    expect(mark).toBeLessThan(6000);
+    db.close(); // killed between steps
+
+    db = openDatabase(f);
+    store = new SyncStore(db);
+    expect(store.indexes.debt()).toBe(mark);
+    // Changes while the search index is partial: the triggers keep them in step.
+    store.applyClientsPage(
+      [
+        { ...all[10]!, name: 'Новое имя десять' }, // indexed already: renamed
+        { ...all[5000]!, name: 'Новое имя пять тысяч' }, // not indexed yet: renamed
+        { id: all[20]!.id, deleted: true },
+        { id: all[5100]!.id, deleted: true },
+        ...all.slice(6000), // new rows
+      ],
+      'c3',
+    );
+    for (const q of [...TERMS, 'новое имя']) expect(search(db, q).total).toBe(scan(db, q));
+    store.indexes.payAll();
+    expect(store.indexes.debt()).toBe(null);
     expect(schemaOf(db)).toEqual(want);
-    const hits = listClients(new StatementCache(db), {
-      search: 'ромашка', statuses: [], paymentModels: [], negativeOnly: false,
-      sort: { column: 'name', dir: 'asc' }, offset: 0, limit: 500,
-    });
-    expect(hits.total).toBeGreaterThan(0);
-    expect(hits.total).toBe(makeClients(500, 2).filter((c) => c.name?.includes('Ромашка')).length);
     expect(db.prepare("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 0)").run().changes).toBeGreaterThanOrEqual(0);
+    expect(db.prepare('SELECT count(*) FROM clients_fts').pluck().get()).toBe(db.prepare('SELECT count(*) FROM clients').pluck().get());
+    for (const q of [...TERMS, 'новое имя', 'десять', 'пять тысяч']) {
+      expect(scan(db, q)).toBeGreaterThan(0);
+      expect(search(db, q).total).toBe(scan(db, q)); // now through the search index
+    }
+    db.close();
+
+    // A clean open: nothing owed, nothing rebuilt.
+    db = openDatabase(f);
+    store = new SyncStore(db);
+    expect(store.indexes.debt()).toBe(null);
+    expect(schemaOf(db)).toEqual(want);
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an update rewrites only what changed, and a client seen twice in a fill is one row', () => {
+    const db = openDatabase(':memory:');
+    const store = new SyncStore(db);
+    const cs = makeClients(50, 4);
+    store.indexes.beginFill();
+    store.applyClientsPage(cs, 'a');
+    store.applyClientsPage([{ ...cs[3]!, name: 'Twice' }], 'b');
+    store.indexes.payAll();
+    expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(50);
+    const before = db.prepare('SELECT * FROM clients ORDER BY id').all();
+    store.applyClientsPage(cs.slice(0, 10), 'c'); // the same data again (all but client 3, renamed above)
+    const after = db.prepare('SELECT * FROM clients ORDER BY id').all() as { id: string; name: string | null }[];
+    expect(after.filter((r) => r.id !== cs[3]!.id)).toEqual((before as typeof after).filter((r) => r.id !== cs[3]!.id));
+    expect(after.find((r) => r.id === cs[3]!.id)?.name).toBe(cs[3]!.name);
+    const c = { ...cs[7]!, email: 'new@mail.ru', balance: { ...cs[7]!.balance, payment: { amount_minor: -5, currency: 'RUB' as const } } };
+    store.applyClientsPage([c], 'd');
+    const row = db.prepare('SELECT email, payment_minor, search_text FROM clients WHERE id = ?').get(c.id) as Record<string, unknown>;
+    expect(row).toEqual({ email: 'new@mail.ru', payment_minor: -5, search_text: expect.stringContaining('new@mail.ru') });
+    expect(search(db, 'new@mail').total).toBe(1);
+    db.close();
   });
 });

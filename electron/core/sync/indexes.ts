@@ -1,0 +1,126 @@
+/**
+ * The clients table's list indexes and search index during a first fill. Filling an empty table
+ * row by row with eleven sort indexes and a trigram index costs several times the bare insert, so
+ * the fill runs without them and they are built afterwards, in small steps the engine takes while
+ * it waits for the platform's next page (and finishes before the sync reports done).
+ *
+ * State, in meta `sync.clientIndexDebt`, so a kill at any moment resumes:
+ * - absent: every index and the search triggers exist, the search index is whole;
+ * - 'fill': the feed is filling the table: no list indexes, no triggers, the search index empty;
+ * - a number N: the fill is over, the triggers are back (they keep later changes in step), the
+ *   search index holds every row with rowid ≤ N, and some list indexes may still be missing.
+ * While any debt remains, search scans the table (queries.ts) instead of asking the search index.
+ */
+import type Database from 'better-sqlite3';
+import { setSearchIndexReady } from '../clients/queries';
+import { up as core001 } from '../db/migrations/001-core';
+
+const DEBT_KEY = 'sync.clientIndexDebt';
+/** Rows copied into the search index per step (a few tens of ms). */
+const FTS_STEP = 2500;
+
+/** The clients table's list indexes and search triggers, read from migration 001 itself. */
+const CLIENT_INDEXES = [...core001.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
+  name: m[1] as string,
+  sql: m[0].replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+}));
+const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\S]*?END;/gm)].map((m) => ({
+  name: m[1] as string,
+  sql: m[0].replace('CREATE TRIGGER ', 'CREATE TRIGGER IF NOT EXISTS '),
+}));
+
+export class ClientIndexes {
+  private readonly st;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      get: p('SELECT value FROM meta WHERE key = ?').pluck(),
+      set: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      del: p('DELETE FROM meta WHERE key = ?'),
+      maxRowid: p('SELECT coalesce(max(rowid), 0) FROM clients').pluck(),
+      ftsDel: p('DELETE FROM clients_fts WHERE rowid > ? AND rowid <= ?'),
+      ftsCopy: p('INSERT INTO clients_fts (rowid, search_text) SELECT rowid, search_text FROM clients WHERE rowid > ? AND rowid <= ?'),
+      nextRowid: p('SELECT rowid FROM clients WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?').pluck(),
+      names: p("SELECT name FROM sqlite_master WHERE tbl_name = 'clients'").pluck(),
+    };
+    this.repairLegacy();
+    setSearchIndexReady(db, this.debt() === null);
+  }
+
+  /** null: nothing owed; 'fill': the table is being filled; a number: the search index's watermark. */
+  debt(): 'fill' | number | null {
+    const v = this.st.get.get(DEBT_KEY) as string | undefined;
+    if (v === undefined) return null;
+    return v === 'fill' ? 'fill' : Number(v);
+  }
+
+  /** Before filling an empty clients table (or continuing a fill a kill interrupted). */
+  beginFill(): void {
+    setSearchIndexReady(this.db, false);
+    this.db.transaction(() => {
+      for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
+      for (const i of CLIENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
+      this.db.exec('DELETE FROM clients_fts');
+      this.st.set.run(DEBT_KEY, 'fill');
+    })();
+  }
+
+  /** The feed is done: the triggers come back now; the indexes are owed (payStep). */
+  endFill(): void {
+    this.db.transaction(() => {
+      for (const t of FTS_TRIGGERS) this.db.exec(t.sql);
+      this.st.set.run(DEBT_KEY, '0');
+    })();
+  }
+
+  /**
+   * One step of what is owed: a slice of the search index, or one list index. Returns whether
+   * more is owed. Nothing is done while the table is still being filled.
+   */
+  payStep(): boolean {
+    const d = this.debt();
+    if (d === null || d === 'fill') return false;
+    const max = this.st.maxRowid.get() as number;
+    if (d < max) {
+      const to = (this.st.nextRowid.get(d, FTS_STEP - 1) as number | undefined) ?? max;
+      this.db.transaction(() => {
+        // Rows a trigger already indexed (changed or added since the fill) are replaced, not doubled.
+        this.st.ftsDel.run(d, to);
+        this.st.ftsCopy.run(d, to);
+        this.st.set.run(DEBT_KEY, String(to));
+      })();
+      if (to >= max) setSearchIndexReady(this.db, true);
+      return true;
+    }
+    setSearchIndexReady(this.db, true);
+    const have = new Set(this.st.names.all() as string[]);
+    const missing = CLIENT_INDEXES.find((i) => !have.has(i.name));
+    if (missing) {
+      this.db.exec(missing.sql);
+      return true;
+    }
+    this.st.del.run(DEBT_KEY);
+    return false;
+  }
+
+  /** Everything owed, now. */
+  payAll(): void {
+    if (this.debt() === 'fill') this.endFill();
+    while (this.payStep()) {
+      /* next step */
+    }
+  }
+
+  /** A cache from before the debt was recorded, killed with indexes dropped: rebuild now. */
+  private repairLegacy(): void {
+    if (this.debt() !== null) return;
+    const have = new Set(this.st.names.all() as string[]);
+    if (FTS_TRIGGERS.every((t) => have.has(t.name)) && CLIENT_INDEXES.every((i) => have.has(i.name))) return;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM clients_fts');
+      this.st.set.run(DEBT_KEY, 'fill');
+    })();
+    this.payAll();
+  }
+}
