@@ -18,6 +18,8 @@ export type Feed = 'clients' | 'projects' | 'transactions';
 /** The ledger's index (as in migration 001). Dropped while the ledger is filled from scratch. */
 const LEDGER_INDEX = 'CREATE INDEX IF NOT EXISTS transactions_client_at ON transactions (client_id, at_ms)';
 const LEDGER_SINCE_KEY = 'sync.ledgerSince';
+/** The window start the ledger was last pruned to (nothing older is kept but fetched periods). */
+const LEDGER_PRUNED_KEY = 'sync.ledgerPrunedTo';
 
 /** The clients columns a wire client sets, in the order clientValues gives them. */
 const CLIENT_COLS = [
@@ -234,6 +236,8 @@ export class SyncStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sync_state WHERE feed = ?').run('transactions');
       this.st.setMeta.run(LEDGER_SINCE_KEY, String(windowStartMs));
+      // The feed's rows older than the window are never stored, so nothing older is there to prune.
+      if (this.st.anyTx.get() === 0) this.st.setMeta.run(LEDGER_PRUNED_KEY, String(windowStartMs));
       if (this.st.anyTx.get() === 0) this.db.exec('DROP INDEX IF EXISTS transactions_client_at');
     })();
     return windowStartMs;
@@ -246,16 +250,22 @@ export class SyncStore {
   }
   /**
    * Drops ledger rows older than the window (the window moves as months pass), but keeps the
-   * periods a person fetched on demand (balance.fetchRange records them in ledger_fetched).
+   * periods a person fetched on demand (balance.fetchRange records them in ledger_fetched). Only
+   * when the window moved since the last time: otherwise there is nothing to drop, and the check
+   * would read the whole ledger.
    */
   pruneLedger(windowStartMs: number): number {
-    return this.db
+    const last = Number(this.st.getMeta.get(LEDGER_PRUNED_KEY) ?? NaN);
+    if (Number.isFinite(last) && windowStartMs <= last) return 0;
+    const n = this.db
       .prepare(
         `DELETE FROM transactions WHERE at_ms < ? AND NOT EXISTS (
            SELECT 1 FROM ledger_fetched f
            WHERE f.client_id = transactions.client_id AND transactions.at_ms >= f.from_ms AND transactions.at_ms < f.to_ms)`,
       )
       .run(windowStartMs).changes;
+    this.st.setMeta.run(LEDGER_PRUNED_KEY, String(windowStartMs));
+    return n;
   }
   /** Table statistics let the planner pick the list's sort index over a filter's (approximate: fast). */
   refreshStatistics(): void {
