@@ -136,7 +136,11 @@ export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Searches with more matches than this walk the sort index instead of sorting the matches. */
+/**
+ * A search with more matches than this walks the sort column's index in order, testing each
+ * entry's rowid against the matches (the index holds the rowid: no table read until an entry
+ * matches), and stops after the page. Fewer matches are read and sorted.
+ */
 const MANY = 500;
 /** The index (migration 001) that holds each sort column in list order, with the id tie-break. */
 const SORT_INDEX: Record<SortColumn, string> = {
@@ -159,26 +163,41 @@ export interface ListInput extends ClientFilter {
   limit: number;
 }
 
+/** A page of the list and the number of clients the filter matches. */
 export function listClients(statements: StatementCache, input: ListInput): { rows: ClientRow[]; total: number } {
+  return { rows: listRows(statements, input), total: countClients(statements, input) };
+}
+
+/** How many clients the filter matches (a search alone: the trigram index counts its own matches). */
+export function countClients(statements: StatementCache, f: ClientFilter): number {
+  const w = whereOf(f, true, statements.db);
+  if (Object.keys(w.params).length === 1 && 'fts' in w.params) {
+    return statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number;
+  }
+  return statements.get(`SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number;
+}
+
+/**
+ * A page of the list, without counting: what the screen paints first. A search with few matches
+ * takes them from the trigram index and sorts them; one with many walks the sort index testing
+ * each entry against the matches; a search under three characters walks it testing the search
+ * text (short searches match many clients, so the page fills early).
+ */
+export function listRows(statements: StatementCache, input: ListInput): ClientRow[] {
   const db = statements.db;
   const w = whereOf(input, true, db);
-  const searchOnly = Object.keys(w.params).length === 1 && 'fts' in w.params;
-  // A search alone: the trigram index counts its own exact matches.
-  const total = searchOnly
-    ? (statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number)
-    : (statements.get(`SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number);
+  const many =
+    'fts' in w.params
+      ? (statements.get('SELECT count(*) FROM (SELECT 1 FROM clients_fts WHERE clients_fts MATCH @fts LIMIT @many)').pluck().get({ fts: w.params.fts, many: MANY }) as number) >= MANY
+      : 'q' in w.params;
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
-  const params = { ...w.params, limit: input.limit, offset: input.offset };
-  // Many matches: sorting them all costs more than walking the sort column's index in order and
-  // testing each entry's rowid against the matches (the index holds the rowid: no table read
-  // until an entry matches); the walk stops after the page.
-  const walk = 'fts' in w.params && total > MANY && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
+  const walk = many && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
   const from = walk ? `clients c INDEXED BY ${SORT_INDEX[input.sort.column]}` : 'clients c';
   const rows = statements.get(
     `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM ${from} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all(params) as DbClientRow[];
-  return { rows: rows.map(toClientRow), total };
+  ).all({ ...w.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
+  return rows.map(toClientRow);
 }
 
 /** The list indexes are dropped during the first sync's bulk fill (INDEXED BY would then fail). */
