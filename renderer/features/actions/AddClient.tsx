@@ -113,7 +113,7 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
       }
     >
       <p className="note">{t('actions:invite.intro')}</p>
-      <form id="invite-form" onSubmit={submit} noValidate>
+      <form id="invite-form" className="form form-tight" onSubmit={submit} noValidate>
         {FIELDS.map((f) => {
           const err = errorOf(f);
           const id = `invite-${f}`;
