@@ -12,8 +12,8 @@ import type { ActionRunner } from './actions/runner';
 import type { ReportJobs } from './partner/report/jobs';
 import type { StatementCache } from './db/statements';
 
-/** What the app handlers need from the running core (set by createCore). */
-export interface CoreHost {
+/** What the settings and app handlers need from the running core: its mode, sync status and scheduler (set by createCore). */
+export interface CoreRuntime {
   version: string;
   mode: 'desktop' | 'browser';
   /** Whether the current connection carries a token (the token itself never leaves the host). */
@@ -42,8 +42,8 @@ export interface CoreContext {
   requestSync(reason: string): void;
   /** Where this core keeps its files (the database, exports). */
   dataDir: string;
-  /** The running core's host side; absent in bare test contexts. */
-  host?: CoreHost;
+  /** The running core (mode, sync status, scheduler); absent in bare test contexts. */
+  runtime?: CoreRuntime;
   /** This core's consumption report jobs, running and finished. */
   reportJobs: ReportJobs;
   /** This core's outbox runner (set by startActions, cleared by stopActions); absent in bare test contexts. */

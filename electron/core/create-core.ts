@@ -74,7 +74,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     requestSync: (reason) => engine.requestSync(reason),
     dataDir: opts.dataDir,
     reportJobs: new ReportJobs(),
-    host: {
+    runtime: {
       version: opts.version,
       mode: opts.mode,
       hasToken: () => connection !== null && connection.token !== '',

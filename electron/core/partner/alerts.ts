@@ -167,7 +167,7 @@ const KIND_ORDER = "CASE a.kind WHEN 'negative' THEN 0 WHEN 'freeze_soon' THEN 1
 
 export function listAlerts(ctx: CoreContext): { items: AlertRow[]; unseen: number; feedbackDue: number } {
   // While a sync writes page after page, answer from the last evaluation; the next read after it re-evaluates.
-  if (!ctx.host?.syncStatus().running) evaluateAlerts(ctx);
+  if (!ctx.runtime?.syncStatus().running) evaluateAlerts(ctx);
   const rows = ctx.db
     .prepare(
       `SELECT a.*, c.name, c.email FROM alerts a LEFT JOIN clients c ON c.id = a.client_id

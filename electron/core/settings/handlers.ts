@@ -4,18 +4,18 @@ import { AppError } from '../../../shared/contract/rpc/errors';
 import type { CoreContext, Handlers } from '../context';
 import { connectionUrl, readPlatform, readSettings, writeConnection, writeSettings, lastSyncedAt } from './store';
 
-const hasToken = (ctx: CoreContext) => ctx.host?.hasToken() ?? false;
+const hasToken = (ctx: CoreContext) => ctx.runtime?.hasToken() ?? false;
 
 export const settingsHandlers: Handlers<typeof appMethods> = {
   'app.info': (_i, ctx) => ({
-    version: ctx.host?.version ?? '0.0.0',
-    mode: ctx.host?.mode ?? 'browser',
+    version: ctx.runtime?.version ?? '0.0.0',
+    mode: ctx.runtime?.mode ?? 'browser',
     platform: process.platform,
   }),
   'settings.get': (_i, ctx) => readSettings(ctx.db, hasToken(ctx)),
   'settings.update': (patch, ctx) => {
     writeSettings(ctx.db, patch);
-    ctx.host?.settingsChanged();
+    ctx.runtime?.settingsChanged();
     ctx.changed(['settings']);
     return readSettings(ctx.db, hasToken(ctx));
   },
@@ -29,7 +29,7 @@ export const settingsHandlers: Handlers<typeof appMethods> = {
     return readSettings(ctx.db, hasToken(ctx));
   },
   'sync.status': (_i, ctx) =>
-    ctx.host?.syncStatus() ?? {
+    ctx.runtime?.syncStatus() ?? {
       running: false,
       phase: null,
       done: 0,
@@ -39,6 +39,6 @@ export const settingsHandlers: Handlers<typeof appMethods> = {
       connectivity: 'unknown',
       nextSyncAt: null,
     },
-  'sync.now': (_i, ctx) => ({ started: ctx.host?.syncNow() ?? false }),
+  'sync.now': (_i, ctx) => ({ started: ctx.runtime?.syncNow() ?? false }),
   'platform.get': (_i, ctx) => readPlatform(ctx.db),
 };
