@@ -24,7 +24,8 @@ export async function dispatch(method: string, rawInput: unknown, ctx: CoreConte
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] = issue.code;
+    // A custom check names its reason in its message (e.g. insecure_url); zod's own issues by their code.
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] = issue.code === 'custom' ? issue.message : issue.code;
     throw new AppError('invalid_input', `Invalid input for ${method}: ${parsed.error.issues[0]?.message ?? ''}`, { fields });
   }
   const handler = HANDLERS[method as MethodName] as (input: unknown, ctx: CoreContext) => unknown;

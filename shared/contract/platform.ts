@@ -25,6 +25,13 @@ export const LIMITS = {
   pageDefault: 200,
   bulkMax: 500,
   idempotencyKey: 128,
+  /** Projects of one client in one answer. */
+  projectsMax: 1000,
+  /** Rows of one expenses answer (bucket x key), and its distinct keys. */
+  expenseBucketsMax: 100_000,
+  expenseKeysMax: 10_000,
+  /** Clients in one monthly consumption report. */
+  reportMax: 200_000,
 } as const;
 
 export const IsoUtc = z.iso.datetime({ offset: false }).describe('ISO 8601 time in UTC with Z');
@@ -105,7 +112,7 @@ export const ClientChange = z.union([Client, ClientTombstone]);
 export type ClientChange = z.infer<typeof ClientChange>;
 
 export function page<T extends z.ZodType>(item: T) {
-  return z.strictObject({ items: z.array(item), next_cursor: z.string().max(LIMITS.cursor).nullable() });
+  return z.strictObject({ items: z.array(item).max(LIMITS.pageMax), next_cursor: z.string().max(LIMITS.cursor).nullable() });
 }
 export const ClientsPage = page(Client);
 export const ClientChangesPage = page(ClientChange);
@@ -148,7 +155,7 @@ export const BulkBody = z.strictObject({
 export const BulkResult = z.strictObject({
   results: z.array(
     z.strictObject({ id: Id, ok: z.boolean(), error: z.string().max(100).optional() }),
-  ),
+  ).max(LIMITS.bulkMax),
 });
 export type BulkResult = z.infer<typeof BulkResult>;
 export const Deleted = z.strictObject({ id: Id, deleted_at: IsoUtc });
@@ -162,9 +169,9 @@ export const Project = z.strictObject({
   created_at: IsoUtc,
 });
 export type Project = z.infer<typeof Project>;
-export const ProjectsList = z.array(Project);
+export const ProjectsList = z.array(Project).max(LIMITS.projectsMax);
 /** One changed client's whole project list (the projects feed, an extension of PLATFORM-API.md). */
-export const ClientProjects = z.strictObject({ client_id: Id, projects: z.array(Project) });
+export const ClientProjects = z.strictObject({ client_id: Id, projects: ProjectsList });
 export type ClientProjects = z.infer<typeof ClientProjects>;
 export const ProjectChangesPage = page(ClientProjects);
 
@@ -209,8 +216,10 @@ export const Expenses = z.strictObject({
   time_zone: TimeZone,
   currency: Currency,
   /** One row per (bucket, key) with a non-zero sum; bucket = region-local start date of the bucket (weeks start on Monday). */
-  buckets: z.array(z.strictObject({ bucket: LocalDate, key: z.string(), amount_minor: z.number().int() })),
-  totals: z.array(z.strictObject({ key: z.string(), amount_minor: z.number().int() })),
+  buckets: z
+    .array(z.strictObject({ bucket: LocalDate, key: z.string().max(LIMITS.id), amount_minor: z.number().int() }))
+    .max(LIMITS.expenseBucketsMax),
+  totals: z.array(z.strictObject({ key: z.string().max(LIMITS.id), amount_minor: z.number().int() })).max(LIMITS.expenseKeysMax),
   total_minor: z.number().int(),
 });
 export type Expenses = z.infer<typeof Expenses>;
@@ -231,15 +240,17 @@ export const InvitationsPage = page(Invitation);
 export const ConsumptionReport = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   currency: Currency,
-  items: z.array(
-    z.strictObject({
-      client_id: Id,
-      name: z.string().nullable(),
-      email: z.string(),
-      total_minor: z.number().int(),
-      by_service: z.array(z.strictObject({ service: ServiceCode, amount_minor: z.number().int() })),
-    }),
-  ),
+  items: z
+    .array(
+      z.strictObject({
+        client_id: Id,
+        name: z.string().max(LIMITS.name).nullable(),
+        email: z.string().max(LIMITS.email),
+        total_minor: z.number().int(),
+        by_service: z.array(z.strictObject({ service: ServiceCode, amount_minor: z.number().int() })).max(SERVICE_CODES.length),
+      }),
+    )
+    .max(LIMITS.reportMax),
 });
 export type ConsumptionReport = z.infer<typeof ConsumptionReport>;
 
@@ -323,7 +334,7 @@ export const Deal = z.strictObject({
   customer_name: z.string().max(LIMITS.name),
   inn: z.string().max(12),
   decision_maker: z.string().max(LIMITS.name),
-  pids: z.array(Pid),
+  pids: z.array(Pid).max(DEAL_LIMITS.pids),
   amount: Money,
   year: z.number().int(),
   quarter: z.number().int().min(1).max(4),

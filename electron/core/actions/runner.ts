@@ -296,6 +296,8 @@ export class ActionRunner {
     }
     if (e instanceof ApiError) {
       if (e.kind === 'network' || e.kind === 'timeout') return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_offline', server: false };
+      // A redirecting or plain-http address: nothing was done; wait until the address is fixed.
+      if (e.kind === 'redirect' || e.kind === 'insecure_address') return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
       const s = e.status ?? 0;
       if (e.kind === 'http' && s === 429) {
         return { kind: 'retry', waitMs: e.retryAfterMs ?? this.backoff(), why: 'waiting_rate_limit', server: false };

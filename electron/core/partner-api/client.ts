@@ -3,11 +3,22 @@
  * the shared zod schemas (the sync feeds' pages by equivalent predicates first, ./pages); failures throw ApiError. GETs retry 429 (Retry-After) and 5xx/network
  * errors with capped exponential backoff and full jitter; writes retry only with an idempotency key.
  * Keep-alive comes from Node's fetch (undici keeps connections open by default).
+ *
+ * The token stays with the platform: nothing is sent to an http:// address that is not this
+ * computer, and redirects are never followed (Node's fetch would carry X-Access-Token to any
+ * host). Each answer is read as a stream and dropped past `maxResponseBytes`.
  */
 import { z } from 'zod';
 import * as P from '../../../shared/contract/platform';
+import { platformAddressProblem } from '../../../shared/domain/address';
 import { ApiError } from './errors';
 import * as Pages from './pages';
+
+/**
+ * The most bytes read from one answer (after decompression). A full 1,000-row page is about
+ * 0.5 MB in practice and under 4 MB at the contract's longest fields; this leaves ample room.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export { ApiError, toAppError } from './errors';
 
@@ -27,6 +38,8 @@ export interface PartnerApiOptions {
   retryMaxMs?: number;
   /** A Retry-After longer than this is not waited for: the 429 is thrown (default 60 s). */
   maxRetryAfterMs?: number;
+  /** The largest answer read (default MAX_RESPONSE_BYTES); a larger one is bad_response. */
+  maxResponseBytes?: number;
 }
 
 type Query = Record<string, unknown>;
@@ -38,6 +51,8 @@ interface Req {
   idempotencyKey?: string | undefined;
   /** Public endpoint (no token). */
   anonymous?: boolean;
+  /** This answer's own byte cap, when it may be larger than a page. */
+  maxBytes?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -58,6 +73,7 @@ export class PartnerApi {
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(opts: PartnerApiOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '') + P.API_BASE;
@@ -67,6 +83,7 @@ export class PartnerApi {
     this.retryBaseMs = opts.retryBaseMs ?? 500;
     this.retryMaxMs = opts.retryMaxMs ?? 30_000;
     this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
+    this.maxResponseBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   }
 
   // ---------- reads ----------
@@ -109,7 +126,13 @@ export class PartnerApi {
     return this.request(P.InvitationsPage, { method: 'GET', path: '/invitations', query: { cursor, limit } });
   }
   consumption(month: string) {
-    return this.request(P.ConsumptionReport, { method: 'GET', path: '/reports/consumption', query: { month } });
+    // One row per client with activity, unpaged: up to LIMITS.reportMax rows of about 0.4 KB.
+    return this.request(P.ConsumptionReport, {
+      method: 'GET',
+      path: '/reports/consumption',
+      query: { month },
+      maxBytes: 4 * this.maxResponseBytes,
+    });
   }
 
   // ---------- writes ----------
@@ -179,11 +202,14 @@ export class PartnerApi {
 
   private async once<T>(schema: Pages.Parser<T>, req: Req): Promise<T> {
     const url = this.url(req.path, req.query);
+    const what = `${req.method} ${req.path}`;
+    if (platformAddressProblem(url) !== null) {
+      throw new ApiError('insecure_address', `${what}: ${this.baseUrl} is not an https:// address nor this computer; nothing was sent`);
+    }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!req.anonymous) headers['x-access-token'] = this.token;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.idempotencyKey !== undefined) headers['idempotency-key'] = req.idempotencyKey;
-    const what = `${req.method} ${req.path}`;
     let res: Response;
     let text: string;
     const signal = AbortSignal.timeout(this.timeoutMs);
@@ -192,10 +218,16 @@ export class PartnerApi {
         method: req.method,
         headers,
         signal,
+        redirect: 'manual',
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
       });
-      text = await res.text();
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        throw redirectError(what, url, res);
+      }
+      text = await readCapped(res, req.maxBytes ?? this.maxResponseBytes, what);
     } catch (e) {
+      if (e instanceof ApiError) throw e;
       if (signal.aborted) throw new ApiError('timeout', `${what}: no answer within ${this.timeoutMs} ms`, { cause: e });
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
       throw new ApiError('network', `${what}: ${cause}`, { cause: e });
@@ -240,6 +272,49 @@ export class PartnerApi {
     }
     return parsed.data;
   }
+}
+
+/** A 3xx answer: refused, naming where it pointed (scheme, host and port; never the path or query). */
+function redirectError(what: string, from: string, res: Response): ApiError {
+  const location = res.headers.get('location');
+  let target = '?';
+  if (location) {
+    try {
+      target = new URL(location, from).origin;
+    } catch {
+      target = '?';
+    }
+  }
+  return new ApiError('redirect', `${what}: HTTP ${res.status} redirects to ${target}; redirects are not followed, the token was not sent there`, {
+    status: res.status,
+    target,
+  });
+}
+
+/** The body as text, read chunk by chunk and abandoned as soon as it passes `cap` bytes. */
+async function readCapped(res: Response, cap: number, what: string): Promise<string> {
+  const tooLarge = () =>
+    new ApiError('bad_response', `${what}: the platform's answer is larger than ${cap} bytes; it was not read`, { status: res.status });
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > cap) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function enc(id: string): string {

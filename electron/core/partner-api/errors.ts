@@ -3,7 +3,11 @@
  */
 import { AppError } from '../../../shared/contract/rpc/errors';
 
-export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'bad_response';
+/**
+ * `redirect`: the platform answered 3xx (never followed, so the token stays with the platform's own
+ * origin); `insecure_address`: plain http:// to a host that is not this computer (nothing sent).
+ */
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'bad_response' | 'redirect' | 'insecure_address';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -11,10 +15,19 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   readonly fields: Record<string, string> | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly target: string | undefined;
   constructor(
     kind: ApiErrorKind,
     message: string,
-    extra: { status?: number; code?: string; fields?: Record<string, string>; retryAfterMs?: number; cause?: unknown } = {},
+    extra: {
+      status?: number;
+      code?: string;
+      fields?: Record<string, string>;
+      retryAfterMs?: number;
+      /** Where a refused redirect pointed (scheme, host and port only). */
+      target?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'ApiError';
@@ -23,6 +36,7 @@ export class ApiError extends Error {
     this.code = extra.code;
     this.fields = extra.fields;
     this.retryAfterMs = extra.retryAfterMs;
+    this.target = extra.target;
   }
   /** Worth another try for a GET (or a write with an idempotency key). */
   get retryable(): boolean {
@@ -42,6 +56,10 @@ export function toAppError(e: unknown): AppError {
         return new AppError('offline', e.message);
       case 'bad_response':
         return new AppError('bad_response', e.message);
+      case 'redirect':
+        return new AppError('platform_redirect', e.message, { params: { target: e.target ?? '?' } });
+      case 'insecure_address':
+        return new AppError('insecure_address', e.message);
       case 'http': {
         const s = e.status ?? 0;
         if (s === 401) return new AppError('token_rejected', e.message);

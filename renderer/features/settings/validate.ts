@@ -1,5 +1,6 @@
 /** Checks of the settings form before it is sent (the core checks again with the contract). */
 import { CONNECTION_PRESETS, type ConnectionKind } from '../../../shared/contract/rpc/app';
+import { platformAddressProblem } from '../../../shared/domain/address';
 
 export interface ConnectionDraft {
   kind: ConnectionKind;
@@ -13,22 +14,17 @@ export function validateConnection(d: ConnectionDraft, saved: { kind: Connection
   if (d.kind === 'custom') {
     const url = d.url.trim();
     if (!url) out.url = 'required';
-    else if (!isHttpUrl(url)) out.url = 'invalid_url';
+    else {
+      // https:// only, except this computer: the token must not cross the network in clear text.
+      const problem = platformAddressProblem(url);
+      if (problem) out.url = problem;
+    }
   }
   // The demo platform needs no token; any other connection keeps a saved token only while its kind stays.
   const needsToken = d.kind !== 'demo' && !(saved.hasToken && saved.kind === d.kind);
   if (needsToken && d.token.trim() === '') out.token = 'required';
   if (d.token.length > 500) out.token = 'too_big';
   return out;
-}
-
-export function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 export function presetUrl(kind: ConnectionKind): string | null {

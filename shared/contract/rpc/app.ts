@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { method, NoInput } from './define';
 import { Connectivity, SyncPhase } from '../events';
 import { PlatformInfo, Partner } from '../platform';
+import { platformAddressProblem } from '../../domain/address';
+
+/**
+ * A platform address: http(s) with a host; plain http:// only to this computer (the token would
+ * cross the network in clear text otherwise). The reason `insecure_url` reaches the form's field.
+ */
+export const PlatformAddress = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .refine((u) => platformAddressProblem(u) === null, { message: 'insecure_url' });
 
 export const Language = z.enum(['ru', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -37,7 +47,7 @@ export const SettingsPatch = z.strictObject({
 export const ConnectionInput = z.strictObject({
   kind: ConnectionKind,
   /** Required for custom; ignored for the presets and the demo. */
-  url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  url: PlatformAddress.optional(),
   token: z.string().trim().min(1).max(500).optional(),
 });
 

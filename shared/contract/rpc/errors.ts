@@ -13,6 +13,8 @@ export const AppErrorCode = z.enum([
   'rate_limited',
   'platform_error',
   'bad_response',
+  'platform_redirect',
+  'insecure_address',
   'client_exists',
   'newer_database',
   'unknown_method',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, parseIntField, presetUrl, validateConnection } from '../../../renderer/features/settings/validate';
+import { parseIntField, presetUrl, validateConnection } from '../../../renderer/features/settings/validate';
 import { FIELD_KEY } from '../../../renderer/ui/labels';
 import { resources } from '../../../shared/i18n';
 
@@ -17,6 +17,14 @@ describe('settings form checks', () => {
     expect(validateConnection({ kind: 'custom', url: 'https://p.example.com', token: 't' }, none)).toEqual({});
   });
 
+  it('plain http:// only for this computer (the token would cross the network in clear)', () => {
+    expect(validateConnection({ kind: 'custom', url: 'http://p.example.com', token: 't' }, none)).toEqual({ url: 'insecure_url' });
+    expect(validateConnection({ kind: 'custom', url: 'http://10.0.0.5:8787', token: 't' }, none)).toEqual({ url: 'insecure_url' });
+    for (const url of ['http://127.0.0.1:8080', 'http://127.3.2.1', 'http://[::1]:8787', 'http://localhost:8787']) {
+      expect(validateConnection({ kind: 'custom', url, token: 't' }, none), url).toEqual({});
+    }
+  });
+
   it('a token is required unless one is saved for the same connection', () => {
     expect(validateConnection({ kind: 'vk', url: '', token: ' ' }, none)).toEqual({ token: 'required' });
     expect(validateConnection({ kind: 'vk', url: '', token: '' }, { kind: 'vk', hasToken: true })).toEqual({});
@@ -27,7 +35,6 @@ describe('settings form checks', () => {
     expect(presetUrl('vk')).toBe('https://cloud.vk.com');
     expect(presetUrl('vk_mcs')).toBe('https://mcs.mail.ru');
     expect(presetUrl('custom')).toBeNull();
-    expect(isHttpUrl('http://127.0.0.1:8080')).toBe(true);
   });
 
   it('parses whole numbers in range', () => {
@@ -39,7 +46,7 @@ describe('settings form checks', () => {
   });
 
   it('every reason has a translated message in both languages', () => {
-    for (const reason of ['required', 'invalid_url', 'not_integer', 'too_small', 'too_big']) {
+    for (const reason of ['required', 'invalid_url', 'insecure_url', 'not_integer', 'too_small', 'too_big']) {
       const key = FIELD_KEY[reason];
       expect(key, reason).toBeDefined();
       const sub = (key ?? '').split(':')[1]?.split('.')[1] ?? '';
