@@ -1,6 +1,6 @@
 /**
  * Exports of a batch's results and of the audit log: XLSX (headers in the chosen language, numbers
- * as numbers, times as dates in region time) and CSV (UTF-8 with BOM). Words come from
+ * as numbers, times as dates in region time) and CSV (export/csv.ts: formulas neutralised). Words come from
  * shared/i18n/<lang>/actions.json.
  */
 import ExcelJS from 'exceljs';
@@ -9,6 +9,7 @@ import { offsetMinutesAt, utcOffsetLabel } from '../../../shared/domain/time';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { AuditRow, BatchItem, BatchSummary, ActionsExportFile } from '../../../shared/contract/rpc/actions';
 import { ACTION_KEY, REASON_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
+import { csvFile } from '../export/csv';
 
 type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
@@ -71,19 +72,9 @@ async function toXlsx(sheet: Sheet): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function csvCell(v: string | number | Date | null, zoneText: (d: Date) => string): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  let s = v instanceof Date ? zoneText(v) : v;
-  // A cell a spreadsheet would run as a formula is written as text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function toCsv(sheet: Sheet, lang: Lang, zone: string): Buffer {
   const fmt = (d: Date) => formatDateTime(d.getTime() - offsetMinutesAt(zone, d.getTime()) * 60_000, lang, zone, true);
-  const lines = [sheet.headers, ...sheet.rows].map((r) => r.map((c) => csvCell(c, fmt)).join(','));
-  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+  return csvFile([sheet.headers, ...sheet.rows.map((r) => r.map((c) => (c instanceof Date ? fmt(c) : c)))]);
 }
 
 async function file(sheet: Sheet, base: string, format: 'xlsx' | 'csv', lang: Lang, zone: string, now: number): Promise<ActionsExportFile> {

@@ -1,7 +1,8 @@
 /**
  * Exports of the current Detail or Expenses view, filters respected: XLSX (exceljs; sheet names and
  * headers in the chosen language, amounts as numbers with a money format, times as real dates in
- * region time) and CSV (UTF-8 with BOM; ';' and decimal comma in Russian, ',' and a point in English).
+ * region time) and CSV (export/csv.ts: UTF-8 with BOM, formulas neutralised; ';' and decimal comma in
+ * Russian, ',' and a point in English).
  */
 import ExcelJS from 'exceljs';
 import { resources, type Lang } from '../../../shared/i18n/index';
@@ -13,6 +14,7 @@ import { bucketRows, expenses, operations, type Env } from './service';
 import { prepareClient } from './aggregate';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { SERVICE_KEY } from '../../../shared/i18n/keys/balance';
+import { csvFile, csvNumber, type CsvCell } from '../export/csv';
 
 type Catalogue = (typeof resources)['en']['balance'];
 
@@ -135,29 +137,20 @@ async function toXlsx(sheets: Sheet[], lang: Lang, currency: Currency, zone: str
 }
 
 function toCsv(sheet: Sheet, lang: Lang, currency: Currency, zone: string): Buffer {
-  const sep = lang === 'ru' ? ';' : ',';
-  const dec = (s: string) => (lang === 'ru' ? s.replace('.', ',') : s);
+  const dec = (s: string) => csvNumber(lang === 'ru' ? s.replace('.', ',') : s);
   const fmtDate = (d: string) => (lang === 'ru' ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : d);
-  const quote = (s: string) => (/[";,\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [sheet.header.map(quote).join(sep)];
-  for (const r of sheet.rows) {
-    lines.push(
-      r
-        .map((c) => {
-          if (c.v === null) return '';
-          if (c.kind === 'money') return quote(dec(minorToDecimalString(c.v as number, currency)));
-          if (c.kind === 'percent') return quote(dec(((c.v as number) / 100).toFixed(2)));
-          if (c.kind === 'datetime') {
-            const l = localDateTimeOf(c.v as string, zone);
-            return quote(`${fmtDate(l.slice(0, 10))} ${l.slice(11)}`);
-          }
-          if (c.kind === 'date') return quote(fmtDate(c.v as string));
-          return quote(String(c.v));
-        })
-        .join(sep),
-    );
-  }
-  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+  const cell = (c: Cell): CsvCell => {
+    if (c.v === null) return null;
+    if (c.kind === 'money') return dec(minorToDecimalString(c.v as number, currency));
+    if (c.kind === 'percent') return dec(((c.v as number) / 100).toFixed(2));
+    if (c.kind === 'datetime') {
+      const l = localDateTimeOf(c.v as string, zone);
+      return `${fmtDate(l.slice(0, 10))} ${l.slice(11)}`;
+    }
+    if (c.kind === 'date') return fmtDate(c.v as string);
+    return c.v;
+  };
+  return csvFile([sheet.header, ...sheet.rows.map((r) => r.map(cell))], { separator: lang === 'ru' ? ';' : ',' });
 }
 
 export async function exportView(
