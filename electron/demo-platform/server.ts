@@ -18,6 +18,11 @@ import { tick } from './tick';
 
 const emptyQuery = z.strictObject({});
 
+/** `application/json`, with or without parameters such as charset. */
+function isJsonType(v: string | undefined): boolean {
+  return (v ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 interface Route {
   ep: Endpoint;
   re: RegExp;
@@ -120,21 +125,48 @@ export function createHandler(o: ServerOptions) {
     sendJson(res, result.status, text);
   }
 
+  /** The demo controls and the methods each answers. */
+  const CONTROLS: Record<string, readonly string[]> = {
+    '/__demo/faults': ['GET', 'POST'],
+    '/__demo/tick': ['POST'],
+    '/__demo/invitations': ['GET'],
+  };
+
+  /**
+   * /__demo/*: only when allowed, only with the platform token (401), only the control's methods
+   * (405), and a POST only with `Content-Type: application/json` (415), so a web page in the
+   * user's browser cannot drive them with a simple cross-site request to the loopback port.
+   */
   async function demo(req: IncomingMessage, res: ServerResponse, path: string, sp: URLSearchParams): Promise<void> {
-    if (!o.allowDemoControls) {
+    const allowed = CONTROLS[path];
+    if (!o.allowDemoControls || !allowed) {
       req.resume();
-      throw new HttpError(404, 'not_found', 'No such endpoint');
+      throw new HttpError(404, 'not_found', o.allowDemoControls ? 'No such demo control' : 'No such endpoint');
     }
     const method = req.method ?? 'GET';
+    if (!allowed.includes(method)) {
+      req.resume();
+      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here`, undefined, { allow: allowed.join(', ') });
+    }
+    if (!tokenMatches(req.headers['x-access-token'], o.token)) {
+      req.resume();
+      throw new HttpError(401, 'unauthorized', 'Demo controls need the platform token (X-Access-Token)');
+    }
+    if (method === 'POST' && !isJsonType(req.headers['content-type'])) {
+      req.resume();
+      throw new HttpError(415, 'unsupported_media_type', 'Demo controls take Content-Type: application/json');
+    }
     if (method === 'POST' && path === '/__demo/faults') {
       faults.set(validate(DemoFaults, parseJson((await readBody(req)) || '{}')));
       sendJson(res, 200, faults.current);
-    } else if (method === 'GET' && path === '/__demo/faults') {
+    } else if (path === '/__demo/faults') {
+      await readBody(req);
       sendJson(res, 200, faults.current);
-    } else if (method === 'POST' && path === '/__demo/tick') {
+    } else if (path === '/__demo/tick') {
       const t = validate(DemoTick, parseJson((await readBody(req)) || '{}'));
       sendJson(res, 200, tick(store, o.seed, t.days, t.accept_rate));
-    } else if (method === 'GET' && path === '/__demo/invitations') {
+    } else {
+      await readBody(req);
       const email = (sp.get('email') ?? '').trim().toLowerCase();
       const row = store.db
         .prepare(
@@ -145,9 +177,6 @@ export function createHandler(o: ServerOptions) {
       if (!row) throw new HttpError(404, 'not_found', 'No pending invitation for this email');
       const host = req.headers.host ?? '127.0.0.1';
       sendJson(res, 200, { url: `http://${host}/invite/${row.token}` });
-    } else {
-      req.resume();
-      throw new HttpError(404, 'not_found', 'No such demo control');
     }
   }
 
