@@ -78,6 +78,7 @@ const project = (p: unknown) =>
 const CLIENT_PROJECTS_KEYS = ['client_id', 'projects'] as const;
 function clientProjects(x: unknown): boolean {
   if (!isObj(x) || !keysAre(x, CLIENT_PROJECTS_KEYS) || !id(x.client_id) || !Array.isArray(x.projects)) return false;
+  if (x.projects.length > LIMITS.projectsMax) return false;
   for (const p of x.projects) if (!project(p)) return false;
   return true;
 }
@@ -101,6 +102,7 @@ const PAGE_KEYS = ['items', 'next_cursor'] as const;
 function pageOf(item: (x: unknown) => boolean) {
   return (x: unknown): boolean => {
     if (!isObj(x) || !keysAre(x, PAGE_KEYS) || !Array.isArray(x.items) || !strOrNull(x.next_cursor, LIMITS.cursor)) return false;
+    if (x.items.length > LIMITS.pageMax) return false;
     for (const it of x.items) if (!item(it)) return false;
     return true;
   };

@@ -123,6 +123,9 @@ describe('fast feed page checks agree with the zod contract', () => {
       agree(kind, [item]);
       agree(kind, null);
       agree(kind, { items: [item, null], next_cursor: null });
+      // The item cap per page.
+      agree(kind, { items: Array.from({ length: P.LIMITS.pageMax }, () => item), next_cursor: null });
+      agree(kind, { items: Array.from({ length: P.LIMITS.pageMax + 1 }, () => item), next_cursor: null });
     }
   });
 
