@@ -2,10 +2,12 @@
 import type { clientsMethods } from '../../../shared/contract/rpc/clients';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { Handlers } from '../context';
-import { clientIds, getClient, listClients } from './queries';
+import { clientIds, countClients, getClient, listClients, listRows } from './queries';
 
 export const clientsHandlers: Handlers<typeof clientsMethods> = {
   'clients.list': (input, ctx) => listClients(ctx.statements, input),
+  'clients.rows': (input, ctx) => ({ rows: listRows(ctx.statements, input) }),
+  'clients.count': (input, ctx) => ({ total: countClients(ctx.statements, input) }),
   'clients.ids': (input, ctx) => ({ ids: clientIds(ctx.statements, input) }),
   'clients.get': ({ id }, ctx) => {
     const found = getClient(ctx.statements, id);

@@ -42,7 +42,7 @@ export function BulkBar() {
 
   const total = useQuery({
     queryKey: ['clients', 'count', filterOf(view)],
-    queryFn: async () => (await call('clients.list', { ...filterOf(view), limit: 1 })).total,
+    queryFn: async () => (await call('clients.count', filterOf(view))).total,
     enabled: active,
   });
   const selKey = allMatching ? ['all', filterOf(view)] : [...ids].sort();

@@ -1,13 +1,10 @@
-/** Search (debounced), status and payment model filters, "negative balance", the count. */
-import { useEffect } from 'react';
+/** Search (as you type: every keystroke queries), status and payment model filters, "negative balance", the count. */
 import { useTranslation } from 'react-i18next';
 import { ClientStatus, PaymentModel } from '../../../shared/contract/platform';
 import { formatNumber } from '../../../shared/i18n/format';
 import { usePrefs } from '../../state/prefs';
 import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
 import { useLang } from '../../ui/format';
-
-export const SEARCH_DEBOUNCE_MS = 150;
 
 function toggle<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
@@ -19,14 +16,8 @@ export function ClientsToolbar({ total }: { total: number | null }) {
   const view = usePrefs((s) => s.clientsView);
   const setView = usePrefs((s) => s.setClientsView);
   const text = view.searchText;
-  const setText = (searchText: string) => setView({ searchText });
+  const setText = (searchText: string) => setView({ searchText, search: searchText });
   const reset = usePrefs((s) => s.resetClientsFilter);
-
-  useEffect(() => {
-    if (text === view.search) return;
-    const id = setTimeout(() => setView({ search: text }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(id);
-  }, [text, view.search, setView]);
 
   const filtered =
     view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;

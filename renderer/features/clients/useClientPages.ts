@@ -1,6 +1,10 @@
 /**
  * The client list, fetched in windows of PAGE rows as the user scrolls. React Query keys:
- * ['clients', filter, sort, page], so `data.changed {tables: ['clients']}` refreshes them all.
+ * ['clients', filter, sort, page] and ['clients', 'count', filter], so `data.changed {tables:
+ * ['clients']}` refreshes them all. The first page comes from clients.rows, which does not wait
+ * for the count (clients.count, asked beside it): the screen paints as soon as the rows are in.
+ * A new search or filter keeps showing the previous rows and count until the new ones arrive
+ * (each keystroke is its own query; only the latest one's answer is shown).
  */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { call } from '../../bridge';
@@ -16,10 +20,17 @@ export function clientsPageKey(filter: ListFilter, sort: ClientsView['sort'], pa
 }
 
 function fetchPage(filter: ListFilter, sort: ClientsView['sort'], page: number) {
-  return call('clients.list', { ...filter, sort, offset: page * PAGE, limit: PAGE });
+  return call('clients.rows', { ...filter, sort, offset: page * PAGE, limit: PAGE });
 }
 
-/** Pages covering rows [first, last], plus the first page (which carries the total). */
+export function clientsCountKey(filter: ListFilter) {
+  return ['clients', 'count', filter] as const;
+}
+export async function fetchCount(filter: ListFilter): Promise<number> {
+  return (await call('clients.count', filter)).total;
+}
+
+/** Pages covering rows [first, last], plus the first page. */
 export function pagesFor(first: number, last: number): number[] {
   if (last < first) return [0];
   const a = Math.floor(Math.max(0, first) / PAGE);
@@ -46,7 +57,15 @@ export function useClientWindow(filter: ListFilter, sort: ClientsView['sort'], f
     queryFn: () => fetchPage(filter, sort, 0),
     placeholderData: keepPreviousData,
   });
-  const total = head.data?.total ?? null;
+  const count = useQuery({
+    queryKey: clientsCountKey(filter),
+    queryFn: () => fetchCount(filter),
+    placeholderData: keepPreviousData,
+  });
+  // Until the count is in: a short first page is the whole list; a full one means at least a page.
+  const headRows = head.data?.rows;
+  const total =
+    headRows === undefined ? null : headRows.length < PAGE ? headRows.length : Math.max(count.data ?? 0, PAGE);
   const pages = total === null ? [] : pagesFor(first, Math.min(last, total - 1)).filter((p) => p !== 0);
   const rest = useQueries({
     queries: pages.map((page) => ({

@@ -60,6 +60,10 @@ export const ProjectRow = Project.extend({});
 
 export const clientsMethods = {
   'clients.list': method(ClientsListInput, z.object({ rows: z.array(ClientRow), total: z.number().int() })),
+  /** A page of the list without the count: what the screen paints first. */
+  'clients.rows': method(ClientsListInput, z.object({ rows: z.array(ClientRow) })),
+  /** How many clients the filter matches (asked beside clients.rows, answered after it). */
+  'clients.count': method(ClientFilter, z.object({ total: z.number().int() })),
   /** Every id matching the filter, for "select all N" (rows never rendered included). */
   'clients.ids': method(ClientFilter, z.object({ ids: z.array(z.string()) })),
   'clients.get': method(
