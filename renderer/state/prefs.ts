@@ -5,7 +5,7 @@ import type { ClientStatus, PaymentModel } from '../../shared/contract/platform'
 import type { SortColumn } from '../../shared/contract/rpc';
 
 export interface ClientsView {
-  /** What the search box holds; `search` follows it after the debounce. */
+  /** What the search box holds; `search` follows it at every keystroke. */
   searchText: string;
   search: string;
   statuses: ClientStatus[];
