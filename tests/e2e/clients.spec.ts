@@ -16,8 +16,19 @@ const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
 const CLIENTS = 250;
 
 /** Text of the app's labels (header, toolbar, table header, banners), not of the data rows. */
+/** The app's own labels on screen; text the platform sent (marked data-platform-text, e.g. the partner's name) is left out. */
 async function labelText(page: Page): Promise<string> {
-  return (await page.locator('.app-header, .page-head, .toolbar, .grid-head, .banner').allInnerTexts()).join('\n');
+  return page
+    .locator('.app-header, .page-head, .toolbar, .grid-head, .banner')
+    .evaluateAll((els) =>
+      els
+        .map((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          for (const data of copy.querySelectorAll('[data-platform-text]')) data.remove();
+          return copy.textContent ?? '';
+        })
+        .join('\n'),
+    );
 }
 
 /** Every client as the platform lists them. */

@@ -15,7 +15,7 @@ export function PartnerName() {
   const model = partner.model === 'partner' ? t('partner:model.partner') : t('partner:model.agent');
   return (
     <div className="pt-partner" data-testid="partner-name">
-      <span className="pt-partner-name" title={partner.name}>
+      <span className="pt-partner-name" title={partner.name} data-platform-text>
         {partner.name}
       </span>
       <a
