@@ -6,12 +6,15 @@
  * A new search or filter keeps showing the previous rows and count until the new ones arrive
  * (each keystroke is its own query; only the latest one's answer is shown).
  */
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { call } from '../../bridge';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
 import type { ClientsView } from '../../state/prefs';
 
 export const PAGE = 100;
+/** The count waits until the filter has stood this long, so typing never queues counts before rows. */
+const COUNT_SETTLE_MS = 200;
 
 export type ListFilter = Omit<ClientsView, 'sort' | 'searchText'>;
 
@@ -57,15 +60,27 @@ export function useClientWindow(filter: ListFilter, sort: ClientsView['sort'], f
     queryFn: () => fetchPage(filter, sort, 0),
     placeholderData: keepPreviousData,
   });
+  // The count of a filter that has stood still (each keystroke's rows are asked at once; its count,
+  // slower for short searches, would otherwise queue in the core ahead of the next keystroke's rows).
+  const [settled, setSettled] = useState(filter);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(filter), COUNT_SETTLE_MS);
+    return () => clearTimeout(id);
+  }, [filter]);
   const count = useQuery({
-    queryKey: clientsCountKey(filter),
-    queryFn: () => fetchCount(filter),
+    queryKey: clientsCountKey(settled),
+    queryFn: () => fetchCount(settled),
     placeholderData: keepPreviousData,
   });
   // Until the count is in: a short first page is the whole list; a full one means at least a page.
   const headRows = head.data?.rows;
+  const counted = settled === filter && !count.isPlaceholderData ? count.data : undefined;
   const total =
-    headRows === undefined ? null : headRows.length < PAGE ? headRows.length : Math.max(count.data ?? 0, PAGE);
+    headRows === undefined
+      ? null
+      : headRows.length < PAGE
+        ? headRows.length
+        : (counted ?? Math.max(count.data ?? 0, PAGE));
   const pages = total === null ? [] : pagesFor(first, Math.min(last, total - 1)).filter((p) => p !== 0);
   const rest = useQueries({
     queries: pages.map((page) => ({
