@@ -8,12 +8,15 @@ import { AppError } from '../../shared/contract/rpc/errors';
 import { createCore, type Core } from './create-core';
 import { toAppError } from './partner-api/errors';
 import type { CoreWorkerData, CoreWorkerMessage, CoreWorkerRequest } from './worker-protocol';
+import { startWorkerLog } from './worker-log';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 const post = (message: CoreWorkerMessage) => port.postMessage(message);
 const shapeOf = (e: unknown) => (e instanceof AppError ? e : toAppError(e)).toShape();
+
+const log = startWorkerLog((workerData as CoreWorkerData).dataDir);
 
 let core: Core | null = null;
 createCore(workerData as CoreWorkerData).then(
@@ -22,7 +25,10 @@ createCore(workerData as CoreWorkerData).then(
     created.onEvent((event) => post({ event }));
     post({ ready: true });
   },
-  (e: unknown) => post({ fatal: shapeOf(e) }),
+  (e: unknown) => {
+    log.error('core worker: start failed:', e);
+    post({ fatal: shapeOf(e) });
+  },
 );
 
 port.on('message', (request: CoreWorkerRequest) => {
@@ -45,6 +51,8 @@ port.on('message', (request: CoreWorkerRequest) => {
         post({ id: request.id, result: await core.call(request.method, request.input) });
       }
     } catch (e) {
+      // AppErrors are answers (bad input, offline…); anything else is a fault worth a log line.
+      if (!(e instanceof AppError)) log.error('core worker: request failed:', e);
       post({ id: request.id, error: shapeOf(e) });
     }
   })();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { SavedConnection } from '../host/connection-store';
 import type { ConnectionStorage } from '../host/connections';
+import { log } from './log';
 
 export function safeConnectionStorage(userData: string): ConnectionStorage {
   const file = join(userData, 'connection.bin');
@@ -20,7 +21,7 @@ export function safeConnectionStorage(userData: string): ConnectionStorage {
         const parsed = SavedConnection.safeParse(JSON.parse(safeStorage.decryptString(readFileSync(file))));
         return parsed.success ? parsed.data : null;
       } catch (err) {
-        console.error('connection.bin could not be decrypted; starting without it:', err);
+        log.error('connection.bin could not be decrypted; starting without it:', err);
         return null;
       }
     },

@@ -5,10 +5,11 @@
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl, isOwnAppUrl } from '../host/security';
+import { log } from './log';
 
 function openOutside(url: string): void {
   if (isAllowedExternalUrl(url)) {
-    shell.openExternal(url).catch((err: unknown) => console.error('openExternal failed:', err));
+    shell.openExternal(url).catch((err: unknown) => log.error('openExternal failed:', err));
   }
 }
 

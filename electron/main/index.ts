@@ -3,7 +3,7 @@
  * The core runs in a worker thread (startCoreWorker) with its data in userData; the built-in demo
  * platform runs in another worker on a free loopback port unless the user chose a real platform.
  */
-import { BrowserWindow, app, dialog, protocol } from 'electron';
+import { BrowserWindow, app, dialog, protocol, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
@@ -16,9 +16,12 @@ import { builtInDemoOnDemand, type BuiltInDemo } from '../host/built-in-demo';
 import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../host/security';
 import { mimeOf, resolveInside } from '../host/static';
 import { safeConnectionStorage } from './connection';
+import { watchBalanceAlerts } from './balance-alerts';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
+import { log, startMainLog } from './log';
 import { buildMenu, menuText } from './menu';
+import { registerSaveFile } from './save-file';
 import { builtPaths, createMainWindow } from './window';
 
 // Tests (and a second profile) may point a development build at another data folder; a packaged
@@ -46,6 +49,8 @@ let core: CoreHandle | null = null;
 let demo: BuiltInDemo | null = null;
 let window: BrowserWindow | null = null;
 let unregisterIpc: (() => void) | null = null;
+let unregisterSaveFile: (() => void) | null = null;
+let stopAlerts: (() => void) | null = null;
 let language: Lang = 'ru';
 
 function serveRenderer(): void {
@@ -88,8 +93,14 @@ async function currentLanguage(c: CoreHandle): Promise<Lang> {
   }
 }
 
+const logs = startMainLog(app.getPath('userData'), app.isPackaged);
+
 function rebuildMenu(): void {
-  buildMenu(language, { syncNow: () => void core?.call('sync.now', {}).catch(() => undefined) });
+  buildMenu(language, {
+    syncNow: () =>
+      void core?.call('sync.now', {}).catch((err: unknown) => log.warn('sync from the menu failed:', err)),
+    openLogs: () => void shell.openPath(logs),
+  });
 }
 
 async function startup(): Promise<void> {
@@ -118,6 +129,7 @@ async function startup(): Promise<void> {
   });
   const c = core;
   unregisterIpc = registerIpc(c, connections, devUrl);
+  unregisterSaveFile = registerSaveFile(() => language, devUrl);
 
   language = await currentLanguage(c);
   rebuildMenu();
@@ -132,14 +144,17 @@ async function startup(): Promise<void> {
       if (window && !window.isDestroyed()) window.setTitle(menuText(language, 'menu:app'));
     });
   });
+  stopAlerts = watchBalanceAlerts(c, () => language, showWindow);
   showWindow();
 }
 
 let shuttingDown = false;
 async function shutdown(): Promise<void> {
+  stopAlerts?.();
   unregisterIpc?.();
-  await core?.close().catch((err: unknown) => console.error('core close failed:', err));
-  await demo?.stop().catch((err: unknown) => console.error('demo platform stop failed:', err));
+  unregisterSaveFile?.();
+  await core?.close().catch((err: unknown) => log.error('core close failed:', err));
+  await demo?.stop().catch((err: unknown) => log.error('demo platform stop failed:', err));
   core = null;
   demo = null;
 }
@@ -173,7 +188,7 @@ if (!app.requestSingleInstanceLock()) {
       const known =
         typeof code === 'string' ? (resources[lang].errors as Record<string, unknown>)[code] : undefined;
       const message = typeof known === 'string' ? known : err instanceof Error ? err.message : String(err);
-      console.error('startup failed:', err);
+      log.error('startup failed:', err);
       dialog.showErrorBox(
         menuText(lang, 'menu:startupFailedTitle'),
         menuText(lang, 'menu:startupFailed', { message }),

@@ -17,6 +17,8 @@ export function menuText(lang: Lang, key: `menu:${MenuKey}`, vars: Record<string
 
 export interface MenuActions {
   syncNow(): void;
+  /** Opens the folder with the app's log files. */
+  openLogs(): void;
 }
 
 export function buildMenu(lang: Lang, actions: MenuActions): void {
@@ -95,6 +97,8 @@ export function buildMenu(lang: Lang, actions: MenuActions): void {
         { label: t('menu:docs'), click: () => void shell.openExternal('https://cloud.vk.com/docs') },
         { label: t('menu:partnerProgram'), click: () => void shell.openExternal(PARTNER_PROGRAM_URL) },
         { label: t('menu:partnerAccount'), click: () => void shell.openExternal(PARTNER_ACCOUNT_URL) },
+        { type: 'separator' },
+        { label: t('menu:openLogs'), click: () => actions.openLogs() },
         ...(mac ? [] : [{ type: 'separator' } as const, { label: t('menu:about'), click: about }]),
       ],
     },

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen } from 'electron';
 import { z } from 'zod';
+import { log } from './log';
 
 const WindowState = z.object({
   x: z.number().int().optional(),
@@ -39,6 +40,6 @@ export function saveWindowState(userData: string, state: WindowState): void {
   try {
     writeFileSync(join(userData, 'window.json'), JSON.stringify(state));
   } catch (err) {
-    console.error('could not save the window state:', err);
+    log.error('could not save the window state:', err);
   }
 }

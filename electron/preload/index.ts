@@ -1,10 +1,10 @@
 /**
  * The preload (built as CommonJS because the window is sandboxed). It exposes ONE fixed object,
  * `window.partnerDesk`, checked against the contract type with `satisfies`: a typed RPC call, an
- * event subscription and the platform tag. No generic ipcRenderer passthrough.
+ * event subscription, saving a file through the native dialog and the platform tag. No generic ipcRenderer passthrough.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, type PartnerDeskBridge, type RpcReply } from '../../shared/contract/bridge';
+import { IPC, type PartnerDeskBridge, type RpcReply, type SaveFileReply } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
 
 const api = {
@@ -17,6 +17,7 @@ const api = {
       ipcRenderer.removeListener(IPC.event, handler);
     };
   },
+  saveFile: (file) => ipcRenderer.invoke(IPC.saveFile, file) as Promise<SaveFileReply>,
   platform: 'desktop',
 } as const satisfies PartnerDeskBridge;
 

@@ -1,7 +1,27 @@
-/** Files and the clipboard, the same in Electron and in browsers. */
+/** Files and the clipboard: saving picks the desktop's native dialog or the browser's download. */
+import { AppError } from '../../shared/contract/rpc/errors';
 
-/** Saves a file the core built (base64) through a Blob and a temporary link. */
-export function saveFile(f: { fileName: string; mime: string; base64: string }): void {
+interface BuiltFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+/**
+ * Saves a file the core built (base64). Desktop: the main process asks where with the native Save
+ * dialog and writes it (cancelling is fine); browser mode: the browser's download.
+ */
+export async function saveFile(f: BuiltFile): Promise<void> {
+  const desktop = typeof window !== 'undefined' ? window.partnerDesk : undefined;
+  if (desktop) {
+    const reply = await desktop.saveFile({ fileName: f.fileName, mime: f.mime, base64: f.base64 });
+    if (!reply.ok) throw AppError.from(reply.error);
+    return;
+  }
+  download(f);
+}
+
+function download(f: BuiltFile): void {
   const bin = atob(f.base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -42,7 +42,7 @@ export default function AuditPage() {
 
   async function exportAs(format: 'xlsx' | 'csv') {
     try {
-      saveFile(await call('audit.export', { format, lang, search: deferred }));
+      await saveFile(await call('audit.export', { format, lang, search: deferred }));
     } catch (e) {
       toast(errorText(t, e));
     }

@@ -47,7 +47,7 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
   }
   async function exportAs(format: 'xlsx' | 'csv') {
     try {
-      saveFile(await call('actions.export', { batchId: current, format, lang }));
+      await saveFile(await call('actions.export', { batchId: current, format, lang }));
     } catch (e) {
       toast(errorText(t, e));
     }

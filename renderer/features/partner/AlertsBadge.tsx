@@ -2,14 +2,15 @@
  * The alerts nav item's badge (unseen alerts and deals due for feedback) and the desktop
  * notifications: it is always mounted in the header, reads `alerts.list` (re-read on
  * data.changed for clients, transactions, alerts and deals), and shows a web Notification for
- * alerts not notified yet when the user allowed them (Electron and browsers alike).
+ * alerts not notified yet when the user allowed them (browser mode; the desktop app's main
+ * process notifies natively, electron/main/balance-alerts.ts).
  */
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call, onEvent } from '../../bridge';
+import { bridgeMode, call, onEvent } from '../../bridge';
 import { useLang } from '../../ui/format';
-import { alertDetail } from './alertText';
+import { alertDetail } from '../../../shared/i18n/alert-text';
 
 export const alertsKey = ['alerts', 'list'] as const;
 
@@ -40,7 +41,8 @@ export default function AlertsBadge() {
 
   const items = alerts.data?.items;
   useEffect(() => {
-    if (!items) return;
+    // The desktop app's main process shows them as native notifications (also while hidden).
+    if (!items || bridgeMode === 'desktop') return;
     const fresh = items.filter((a) => !a.notified && !a.seen);
     if (!fresh.length || !notificationsAllowed()) return;
     const title = t('partner:alerts.notifyTitle');

@@ -13,7 +13,7 @@ import { useRegion } from '../../app/data';
 import { useNav } from '../../state/nav';
 import { useAlerts } from './AlertsBadge';
 import { AlertRules } from './AlertRules';
-import { alertDetail } from './alertText';
+import { alertDetail } from '../../../shared/i18n/alert-text';
 import { helpLink } from './helpLink';
 import { ALERT_KIND_KEY } from './labels';
 import './partner.css';

@@ -55,8 +55,10 @@ export default function ReportPage() {
     void call('report.get', { jobId: job.jobId }).then((r) => {
       if (r.state === 'done' && r.file) {
         setFile(r.file);
-        saveFile(r.file);
-      } else if (r.state === 'failed') setError(t('partner:report.failed', { message: r.error ?? '' }));
+        return saveFile(r.file);
+      }
+      if (r.state === 'failed') setError(t('partner:report.failed', { message: r.error ?? '' }));
+      return undefined;
     });
   }, [job, file, t]);
 
@@ -148,7 +150,7 @@ export default function ReportPage() {
             {t('partner:report.build')}
           </button>
           {file ? (
-            <button type="button" className="btn" onClick={() => saveFile(file)} data-testid="report-download">
+            <button type="button" className="btn" onClick={() => void saveFile(file)} data-testid="report-download">
               {t('partner:report.download')}
             </button>
           ) : null}

@@ -1,13 +1,17 @@
 /**
  * The desktop app itself, through Playwright's Electron driver: it starts on the built-in demo
- * platform, shows the client list, and its window has the security settings DESIGN.md states.
+ * platform, shows the client list, and holds every security statement of
+ * tests/support/desktop-security.ts, the same list the main process is held to on the Electron
+ * test double in tests/integration/desktop (which runs everywhere, binary or not).
  * Skips where the Electron binary is not installed (as on the Linux build machines).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { SECURITY_STATEMENTS, type DesktopProbe } from '../../support/desktop-security';
 import { installedElectron, projectRoot } from '../../support/electron';
+import { electronProbe } from '../../support/electron-probe';
 
 const binary = installedElectron();
 const built = existsSync(join(projectRoot, 'out', 'main', 'index.js'));
@@ -21,6 +25,7 @@ test.describe('desktop app (Electron)', () => {
 
   let app: ElectronApplication;
   let page: Page;
+  let probe: DesktopProbe;
   let userData: string;
 
   test.beforeAll(async () => {
@@ -35,6 +40,7 @@ test.describe('desktop app (Electron)', () => {
       >,
     });
     page = await app.firstWindow();
+    probe = await electronProbe(app, page);
   });
   test.afterAll(async () => {
     await app?.close();
@@ -46,51 +52,22 @@ test.describe('desktop app (Electron)', () => {
     await page.screenshot({ path: 'tests/artifacts/electron-clients.png' });
   });
 
-  test('the window is isolated, sandboxed and without Node', async () => {
-    const prefs = await app.evaluate(() => {
-      const p =
-        (globalThis as { __partnerDeskWebPreferences?: Record<string, unknown> })
-          .__partnerDeskWebPreferences ?? {};
-      return {
-        contextIsolation: p.contextIsolation,
-        sandbox: p.sandbox,
-        nodeIntegration: p.nodeIntegration,
-        webSecurity: p.webSecurity,
-      };
-    });
-    expect(prefs).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    });
+  test('the page sees the bridge and nothing of Node', async () => {
     const exposed = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       bridge: Object.keys((window as unknown as { partnerDesk: object }).partnerDesk).sort(),
       ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    // contextBridge only works with context isolation; the page sees the three members and nothing else.
     expect(exposed).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridge: ['call', 'onEvent', 'platform'],
+      bridge: ['call', 'onEvent', 'platform', 'saveFile'],
       ipc: 'undefined',
     });
   });
 
-  test('serves the app with a strict CSP and refuses new windows and navigation', async () => {
-    const csp = await page.evaluate(async () =>
-      (await fetch('/index.html')).headers.get('content-security-policy'),
-    );
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
-    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-    const before = page.url();
-    await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
-    });
-    await expect.poll(() => page.url()).toBe(before);
-    expect(app.windows()).toHaveLength(1);
-  });
+  for (const s of SECURITY_STATEMENTS) {
+    test(`${s.id}: ${s.design}`, () => s.check(probe));
+  }
 });

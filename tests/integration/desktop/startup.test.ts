@@ -157,5 +157,11 @@ describe('desktop start-up on the Electron double', () => {
         content: resources.ru.menu.startupFailed.replace('{{message}}', resources.ru.errors.newer_database),
       },
     ]);
+    // The failure is in the logs of both sides, in userData/logs.
+    const logs = join(userData, 'logs');
+    expect(readFileSync(join(logs, 'main.log'), 'utf8')).toMatch(/startup failed: .*newer version/);
+    expect(readFileSync(join(logs, 'core.log'), 'utf8')).toMatch(
+      /core worker: start failed: .*newer version/,
+    );
   }, 120_000);
 });
