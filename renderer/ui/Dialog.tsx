@@ -20,8 +20,10 @@ export interface DialogProps {
 /** Puts focus on the dialog's first field once it is on screen. */
 function FocusFirstField({ within }: { within: React.RefObject<HTMLDivElement | null> }) {
   useEffect(() => {
+    // A field in the body first; else the first button of the whole dialog (footer included) that is not Cancel.
     const box = within.current;
-    box?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])')?.focus();
+    const first = box?.querySelector<HTMLElement>('input, select, textarea') ?? box?.closest('.dialog')?.querySelector<HTMLElement>('button:not([data-close])');
+    first?.focus();
   }, [within]);
   return null;
 }

@@ -10,7 +10,7 @@ import type { BulkAction } from '../../../shared/contract/platform';
 import { TYPE_TO_CONFIRM_OVER } from '../../../shared/contract/rpc/actions';
 import { useLive } from '../../state/live';
 import { Dialog } from '../../ui/Dialog';
-import { CONFIRM_BUTTON_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY } from './labels';
+import { CONFIRM_BUTTON_KEY, CONFIRM_ONE_KEY, CONFIRM_ONE_TITLE_KEY, CONFIRM_QUESTION_KEY, CONFIRM_TITLE_KEY } from './labels';
 import { consequences, typedMatches } from './policy';
 import { countParams, useLang } from '../../ui/format';
 
@@ -18,6 +18,8 @@ export function ConfirmDialog(props: {
   action: BulkAction;
   count: number;
   skipped: number;
+  /** A one-client action names the client instead of counting. */
+  clientName?: string;
   busy: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -31,7 +33,7 @@ export function ConfirmDialog(props: {
   const ok = !props.busy && (!mustType || typedMatches(typed, props.count));
   return (
     <Dialog
-      title={t(CONFIRM_TITLE_KEY[props.action])}
+      title={props.clientName !== undefined ? t(CONFIRM_ONE_TITLE_KEY[props.action]) : t(CONFIRM_TITLE_KEY[props.action])}
       onClose={props.onClose}
       testId="confirm-dialog"
       footer={
@@ -52,7 +54,11 @@ export function ConfirmDialog(props: {
       }
     >
       <p data-testid="confirm-question">
-        <strong>{t(CONFIRM_QUESTION_KEY[props.action], countParams(props.count, lang))}</strong>
+        <strong>
+          {props.clientName !== undefined
+            ? t(CONFIRM_ONE_KEY[props.action], { name: props.clientName })
+            : t(CONFIRM_QUESTION_KEY[props.action], countParams(props.count, lang))}
+        </strong>
       </p>
       <ul className="consequences" data-testid="confirm-consequences">
         {consequences(props.action, policies).map((l) => (

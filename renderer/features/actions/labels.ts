@@ -29,6 +29,16 @@ export const CONFIRM_QUESTION_KEY: Record<BulkAction, string> = {
   unblock: 'actions:confirm.question.unblock',
   delete: 'actions:confirm.question.delete',
 };
+export const CONFIRM_ONE_KEY: Record<BulkAction, string> = {
+  block: 'actions:confirm.one.block',
+  unblock: 'actions:confirm.one.unblock',
+  delete: 'actions:confirm.one.delete',
+};
+export const CONFIRM_ONE_TITLE_KEY: Record<BulkAction, string> = {
+  block: 'actions:confirm.oneTitle.block',
+  unblock: 'actions:confirm.oneTitle.unblock',
+  delete: 'actions:confirm.oneTitle.delete',
+};
 export const CONFIRM_BUTTON_KEY: Record<BulkAction, string> = {
   block: 'actions:confirm.confirm.block',
   unblock: 'actions:confirm.confirm.unblock',

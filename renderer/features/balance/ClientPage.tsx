@@ -1,6 +1,8 @@
 /**
- * The client page (route `client`): the card, then two tabs, Detail ("Детализация") and Expenses on
- * services ("Расходы на услуги"), over one period in the platform's region time, all from the cache.
+ * The client page (route `client`): the client's actions (request top-up, block, unblock, delete:
+ * features/actions/clientActions, the same as the list's row menu), the card, then two tabs, Detail
+ * ("Детализация") and Expenses on services ("Расходы на услуги"), over one period in the platform's
+ * region time, all from the cache.
  */
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +17,8 @@ import { ExpensesTab } from './ExpensesTab';
 import { PeriodBar } from './PeriodBar';
 import { todayIn, zoneNameKey, zoneOffset } from './period';
 import { useBalanceView } from './store';
+import { ActionsLayer } from '../actions/ActionsLayer';
+import { pendingText, useClientActions } from '../actions/clientActions';
 import './balance.css';
 
 export function useZoneLabel(zone: string, now: number): string {
@@ -33,6 +37,8 @@ export default function ClientPage({ clientId }: { clientId: string }) {
   const today = todayIn(zone, now);
   const v = useBalanceView();
   const zoneLabel = useZoneLabel(zone, now);
+  const row = useQuery({ queryKey: ['clients', 'get', clientId], queryFn: () => call('clients.get', { id: clientId }) });
+  const actions = useClientActions();
 
   // The first visit opens this month; a new client starts without another client's project filter.
   useEffect(() => {
@@ -58,7 +64,23 @@ export default function ClientPage({ clientId }: { clientId: string }) {
         <span className="zone-note muted" data-testid="zone-note">
           {t('balance:zone.note', { zone: zoneLabel })}
         </span>
+        {row.data ? (
+          <div className="button-row client-actions" role="toolbar" aria-label={t('actions:row.menu', { name: c.client.name ?? c.client.email })} data-testid="client-actions">
+            {row.data.client.pendingAction ? (
+              <span className="pending-text" data-testid="pending-text">
+                {pendingText(t, row.data.client)}
+              </span>
+            ) : null}
+            {actions.itemsFor(row.data.client, { balance: false }).map((a) => (
+              <button key={a.id} type="button" className={a.danger ? 'btn btn-small btn-danger' : 'btn btn-small'} onClick={a.onAction} data-testid={`client-action-${a.id}`}>
+                {a.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </div>
+      <ActionsLayer />
+      {actions.dialogs}
       <div className="balance-scroll">
         <ClientCard card={c} />
         <div className="tabs" role="tablist">

@@ -1,5 +1,9 @@
-/** The virtualized client table: sortable headers, a checkbox column, rows loaded by window. */
-import { memo, useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+/**
+ * The virtualized client table: sortable headers, a checkbox column, rows loaded by window, and at
+ * the end of each row its actions (features/actions/clientActions): a "⋯" menu button, the same
+ * menu on right-click and on the context-menu key / Shift+F10 of a focused row.
+ */
+import { memo, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
@@ -12,6 +16,15 @@ import { formatNumber } from '../../../shared/i18n/format';
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
 import type { ClientWindow } from './useClientPages';
 import { clickRow, listKey } from '../actions/rowSelection';
+import { clientLabel, pendingText, useClientActions } from '../actions/clientActions';
+import { ContextMenu, MenuButton, useContextMenu, type MenuAction } from '../../ui/Menu';
+
+/** The row's actions, from the table (rows are memoized: these are stable callbacks). */
+interface RowMenu {
+  items(row: ClientRow): MenuAction[];
+  onContextMenu(e: MouseEvent, row: ClientRow): void;
+  onKeyDown(e: KeyboardEvent<HTMLElement>, row: ClientRow): void;
+}
 
 export interface ClientTableProps {
   window: ClientWindow;
@@ -67,11 +80,14 @@ const Header = memo(function Header({ sort, total }: { sort: ClientsView['sort']
           </div>
         );
       })}
+      <div className="cell cell-actions" role="columnheader">
+        <span className="sr-only">{t('clients:actionsColumn')}</span>
+      </div>
     </div>
   );
 });
 
-const Row = memo(function Row({ row, index, zone, loadedIds }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[] }) {
+const Row = memo(function Row({ row, index, zone, loadedIds, menu }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[]; menu: RowMenu }) {
   const { t } = useTranslation();
   const lang = useLang();
   const go = useNav((s) => s.go);
@@ -91,6 +107,10 @@ const Row = memo(function Row({ row, index, zone, loadedIds }: { row: ClientRow 
     else sel.toggle(row.id);
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      menu.onKeyDown(e, row);
+      return;
+    }
     if (e.key === 'Enter') open();
     if (e.key === ' ') {
       e.preventDefault();
@@ -113,13 +133,18 @@ const Row = memo(function Row({ row, index, zone, loadedIds }: { row: ClientRow 
       style={{ gridTemplateColumns: GRID_TEMPLATE }}
       onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? clickRow(e, row.id, loadedIds()) : open())}
       onKeyDown={onKey}
+      onContextMenu={(e) => menu.onContextMenu(e, row)}
     >
       <div className="cell cell-check" role="cell">
         <input type="checkbox" checked={checked} readOnly onClick={onCheck} aria-label={t('clients:selection.one', { name: row.name ?? row.email })} />
       </div>
-      <div className="cell" role="cell" title={row.name ?? undefined}>
-        {row.name ?? <span className="muted">{'—'}</span>}
-        {row.pendingAction ? <span className="pending-dot" title={t('clients:pending')} aria-label={t('clients:pending')} /> : null}
+      <div className="cell cell-name" role="cell" title={row.name ?? undefined}>
+        <span className="cell-text">{row.name ?? <span className="muted">{'—'}</span>}</span>
+        {row.pendingAction ? (
+          <span className="pending-text" data-testid="pending-text">
+            {pendingText(t, row)}
+          </span>
+        ) : null}
       </div>
       <div className="cell" role="cell" title={row.email}>{row.email}</div>
       <div className="cell" role="cell">{row.phone ?? <span className="muted">{'—'}</span>}</div>
@@ -132,6 +157,10 @@ const Row = memo(function Row({ row, index, zone, loadedIds }: { row: ClientRow 
       <div className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>
       <div className="cell" role="cell"><DateCell utc={row.invitedAt} zone={zone} /></div>
       <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>
+      {/* The menu's own clicks and keys stay here: they do not open or select the row. */}
+      <div className="cell cell-actions" role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <MenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={menu.items(row)} testId="row-menu" />
+      </div>
     </div>
   );
 });
@@ -157,6 +186,16 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
     },
   });
   const items = virtualizer.getVirtualItems();
+  const actions = useClientActions();
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const ctx = useContextMenu<ClientRow>();
+  const [menu] = useState<RowMenu>(() => ({
+    items: (row) => actionsRef.current.itemsFor(row),
+    onContextMenu: ctx.onContextMenu,
+    onKeyDown: ctx.onKeyDown,
+  }));
+  const target = ctx.at?.target;
   return (
     <div className="client-table" role="table" aria-label={t('clients:title')} aria-rowcount={total + 1} data-testid="clients-table">
       <div className="table-scroll" ref={scrollRef}>
@@ -166,11 +205,19 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => (
             <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} />
+              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} menu={menu} />
             </div>
           ))}
         </div>
       </div>
+      <ContextMenu
+        at={ctx.at}
+        label={target ? t('actions:row.menu', { name: clientLabel(target) }) : ''}
+        items={target ? actions.itemsFor(target) : []}
+        onClose={ctx.close}
+        testId="row-context-menu"
+      />
+      {actions.dialogs}
     </div>
   );
 }

@@ -14,5 +14,6 @@ export const COLUMNS: { id: SortColumn; width: string; align?: 'end' }[] = [
   { id: 'registeredAt', width: '112px' },
 ];
 
-export const GRID_TEMPLATE = ['36px', ...COLUMNS.map((c) => c.width)].join(' ');
+/** The checkbox, the columns, then the row's actions menu. */
+export const GRID_TEMPLATE = ['36px', ...COLUMNS.map((c) => c.width), '44px'].join(' ');
 export const ROW_HEIGHT = 34;
