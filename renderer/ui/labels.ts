@@ -74,6 +74,7 @@ export const FIELD_KEY: Record<string, string> = {
   invalid_email: 'errors:field.invalid_email',
   invalid_phone: 'errors:field.invalid_phone',
   too_long: 'errors:field.too_long',
+  invalid_chars: 'errors:field.invalid_chars',
   invalid_inn: 'errors:field.invalid_inn',
   invalid_amount: 'errors:field.invalid_amount',
   exists: 'errors:field.exists',

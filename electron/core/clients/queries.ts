@@ -101,10 +101,11 @@ export function setSearchIndexReady(db: Database.Database, ready: boolean): void
 
 /**
  * The FTS5 query for a search: the whole string as one phrase of trigrams, which the trigram
- * index answers as an exact substring match; null under 3 characters (those scan).
+ * index answers as an exact substring match; null under 3 characters or with a NUL (those scan).
  */
 export function trigramQuery(q: string): string | null {
-  if ([...q].length < 3) return null;
+  // FTS5 reads its query as a C string: a NUL would end it mid-phrase ("unterminated string").
+  if ([...q].length < 3 || q.includes('\u0000')) return null;
   return '"' + q.replaceAll('"', '""') + '"';
 }
 
