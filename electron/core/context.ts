@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { EventName, EventPayload, Table } from '../../shared/contract/events';
 import type { MethodDef } from '../../shared/contract/rpc/define';
 import type { PartnerApi } from './partner-api/client';
+import type { PlatformClock } from './sync/clock';
 import type { SyncStatus } from '../../shared/contract/rpc/app';
 import type { ActionRunner } from './actions/runner';
 import type { ReportJobs } from './partner/report/jobs';
@@ -44,6 +45,8 @@ export interface CoreContext {
   dataDir: string;
   /** The running core (mode, sync status, scheduler); absent in bare test contexts. */
   runtime?: CoreRuntime;
+  /** The platform's clock as measured from its answers (now() already follows it); absent in bare test contexts. */
+  clock?: PlatformClock;
   /** This core's consumption report jobs, running and finished. */
   reportJobs: ReportJobs;
   /** This core's outbox runner (set by startActions, cleared by stopActions); absent in bare test contexts. */

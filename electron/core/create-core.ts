@@ -4,18 +4,21 @@
  * Opens <dataDir>/cache.sqlite, builds the CoreContext, dispatches RPC through rpc.ts, emits
  * events, and runs the sync scheduler unless autoSync is false.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CoreEvent, EventName, EventPayload } from '../../shared/contract/events';
 import { AppError } from '../../shared/contract/rpc/errors';
 import type { CoreContext } from './context';
 import type { ConnectionConfig, CoreHandle, CoreOptions } from './core-handle';
-import { openDatabase } from './db/open';
+import { openCache } from './db/open';
+import { isCorruption, markDamaged } from './db/health';
 import { PartnerApi } from './partner-api/client';
 import { toAppError } from './partner-api/errors';
+import { PlatformClock } from './sync/clock';
+import { watchWake } from './sync/wake';
+import { dailyBackup } from './local/backups';
+import { BACKUP_ERROR_KEY } from './local/handlers';
 import { dispatch } from './rpc';
 import { SyncEngine } from './sync/engine';
-import { platformTimeZone, writeConnection } from './settings/store';
+import { platformTimeZone, setMeta, writeConnection } from './settings/store';
 import { startActions, stopActions } from './actions/service';
 import { ReportJobs } from './partner/report/jobs';
 import { StatementCache } from './db/statements';
@@ -28,6 +31,8 @@ export interface CreateCoreExtras {
   now?: () => number;
   /** Outbox runner options for tests and the benchmark (chunk size, concurrency, backoff). */
   actions?: import('./actions/runner').RunnerOptions;
+  /** How often the sleep detector looks at the clock (default 10 s). */
+  wakeCheckMs?: number;
 }
 
 export interface Core extends CoreHandle {
@@ -36,8 +41,10 @@ export interface Core extends CoreHandle {
 }
 
 export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<Core> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(join(opts.dataDir, 'cache.sqlite'));
+  // A damaged cache is moved aside and rebuilt here (db/open.ts); the banner reads the notice.
+  const { db } = openCache(opts.dataDir);
+  // Times that matter follow the platform's clock (its Date header); tests that fix `now` keep it.
+  const clock = new PlatformClock(opts.now ?? Date.now);
   const listeners = new Set<(e: CoreEvent) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const e = { event, payload } as CoreEvent;
@@ -52,12 +59,20 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   let connection: ConnectionConfig | null = opts.connection;
   let api: PartnerApi | null = null;
   const makeApi = () => {
-    api = connection ? new PartnerApi({ baseUrl: connection.url, token: connection.token, ...(opts.apiOptions ?? {}) }) : null;
+    api = connection
+      ? new PartnerApi({
+          baseUrl: connection.url,
+          token: connection.token,
+          onAnswer: (date, sent, received) => clock.sample(date, sent, received),
+          localNow: () => clock.localNow(),
+          ...(opts.apiOptions ?? {}),
+        })
+      : null;
   };
   makeApi();
   if (connection) writeConnection(db, connection.kind, connection.url);
 
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => clock.now());
   const engine = new SyncEngine({ db, api: () => api, emit, now, auto: opts.autoSync !== false, ...(opts.sync ?? {}) });
 
   const ctx: CoreContext = {
@@ -70,6 +85,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     emit,
     changed: (tables) => emit('data.changed', { tables }),
     now,
+    clock,
     timeZone: () => platformTimeZone(db),
     requestSync: (reason) => engine.requestSync(reason),
     dataDir: opts.dataDir,
@@ -91,6 +107,41 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     if (e.event === 'connectivity' && (e.payload as { state: string }).state === 'online') actions.wake();
   });
   let closed = false;
+  // A damaged page met while running: the next start rebuilds the cache (and says so meanwhile).
+  const noteFault = (e: unknown) => {
+    if (isCorruption(e)) markDamaged(opts.dataDir, e instanceof Error ? e.message : String(e));
+  };
+  listeners.add((e) => {
+    if (e.event === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('sync') && engine.status().lastError?.code === 'cache_damaged') {
+      markDamaged(opts.dataDir, engine.status().lastError?.message ?? '');
+    }
+  });
+  // The last KEEP daily copies of the local-only data, checked at start and hourly.
+  const backup = () => {
+    try {
+      dailyBackup(db, opts.dataDir, opts.version, now());
+      setMeta(db, BACKUP_ERROR_KEY, null);
+    } catch (e) {
+      noteFault(e);
+      try {
+        setMeta(db, BACKUP_ERROR_KEY, toAppError(e).code);
+      } catch {
+        /* the disk is full: the health call reports the missing copy */
+      }
+    }
+  };
+  backup();
+  const backupTimer = setInterval(backup, 3_600_000);
+  backupTimer.unref?.();
+  // After a sleep: one sync (unless one is already running) and the outbox runner's wake.
+  const wake = watchWake(
+    () => {
+      if (!engine.status().running) engine.requestSync('wake');
+      actions.wake();
+    },
+    opts.wakeCheckMs ?? 10_000,
+    opts.now ?? Date.now,
+  );
 
   return {
     ctx,
@@ -100,6 +151,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       try {
         return await dispatch(method, input, ctx);
       } catch (e) {
+        noteFault(e);
         throw toAppError(e);
       }
     },
@@ -118,6 +170,8 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(backupTimer);
+      wake.stop();
       await engine.stop();
       await stopActions(ctx);
       ctx.reportJobs.clear();

@@ -9,6 +9,7 @@ import { clientsHandlers } from './clients/handlers';
 import { actionsHandlers } from './actions/handlers';
 import { balanceHandlers } from './balance/handlers';
 import { partnerHandlers } from './partner/handlers';
+import { localHandlers } from './local/handlers';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
   ...settingsHandlers,
@@ -16,6 +17,7 @@ export const HANDLERS: Handlers<typeof METHODS> = {
   ...actionsHandlers,
   ...balanceHandlers,
   ...partnerHandlers,
+  ...localHandlers,
 };
 
 export async function dispatch(method: string, rawInput: unknown, ctx: CoreContext): Promise<unknown> {

@@ -181,6 +181,9 @@ export function createHandler(o: ServerOptions) {
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Every answer is dated by the platform's own clock (the wall clock plus simulated days), as a
+    // real server's are; a platform with a fixed "now" (screenshots) leaves Node's own date.
+    if (store.runsOnWallClock()) res.setHeader('date', new Date(store.now()).toUTCString());
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = url.pathname;

@@ -101,6 +101,10 @@ export class Store {
     const base = this.opts.now ?? Date.now();
     return Math.floor((base + this.offsetMs) / 1000) * 1000;
   }
+  /** Whether now() follows the wall clock (no fixed start was given). */
+  runsOnWallClock(): boolean {
+    return this.opts.now === undefined;
+  }
   advance(ms: number): void {
     this.offsetMs += ms;
     setMeta(this.db, 'clock_offset_ms', String(this.offsetMs));

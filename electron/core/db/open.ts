@@ -1,13 +1,18 @@
 /**
- * Opens the cache: WAL, foreign keys, busy timeout, then the numbered migrations
+ * Opens the cache (openCache: the start-up check of health.ts, the rebuild of recover.ts), then
+ * WAL, foreign keys, busy timeout, then the numbered migrations
  * (each in one transaction, tracked by PRAGMA user_version). A file written by a newer app
  * (user_version above the last migration) is refused with AppError('newer_database') and left
  * byte-for-byte untouched: it is opened read-only for the check and closed before anything runs.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { ensurePrivateDir, ensurePrivateFile } from './data-folder';
+import { checkFileBytes, checkOpened, DAMAGED_MARKER, type Damage } from './health';
+import { quarantine, recoveryNotice, rescueLocal, RECOVERY_NOTICE_KEY, type RecoveryNotice } from './recover';
 
 export const LATEST_VERSION = MIGRATIONS.reduce((m, x) => Math.max(m, x.version), 0);
 
@@ -78,4 +83,97 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
     }).immediate();
   }
   return userVersion(db);
+}
+
+export const CACHE_FILE = 'cache.sqlite';
+
+export interface OpenedCache {
+  db: Database.Database;
+  /** Set when the file was found damaged at this start and rebuilt (also kept in meta until dismissed). */
+  recovered: RecoveryNotice | null;
+}
+
+/** Error codes of SQLite that say the file cannot be trusted (as opposed to busy, full, read-only). */
+function damageOf(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  return /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ|FORMAT|RANGE|SCHEMA)/.test(code) ? code : null;
+}
+
+/** The start-up check on a read-only connection: nothing is written to a file that may be damaged. */
+function checkCache(file: string, dataDir: string): { damage: Damage; detail: string } | null {
+  const marker = join(dataDir, DAMAGED_MARKER);
+  if (existsSync(marker)) {
+    let detail = '';
+    try {
+      detail = String((JSON.parse(readFileSync(marker, 'utf8')) as { detail?: unknown }).detail ?? '');
+    } catch {
+      /* an unreadable marker still marks */
+    }
+    return { damage: 'marked_damaged', detail };
+  }
+  if (!existsSync(file)) return null;
+  const bytes = checkFileBytes(file);
+  if (!bytes.ok) return { damage: bytes.damage ?? 'not_sqlite', detail: bytes.detail ?? '' };
+  if (statSync(file).size === 0) return null;
+  let ro: Database.Database | null = null;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+    const v = userVersion(ro);
+    if (v === 0) {
+      // A fresh file that never finished its first migration holds nothing worth checking.
+      return null;
+    }
+    const expected = [...new Set(MIGRATIONS.filter((m) => m.version <= v).flatMap((m) => [...m.up.matchAll(/CREATE TABLE (\w+)/g)].map((x) => x[1] as string)))];
+    const r = checkOpened(ro, expected);
+    return r.ok ? null : { damage: r.damage ?? 'table_damaged', detail: r.detail ?? '' };
+  } catch (e) {
+    const d = damageOf(e);
+    if (d) return { damage: d === 'SQLITE_NOTADB' ? 'not_sqlite' : 'table_damaged', detail: (e as Error).message };
+    throw e;
+  } finally {
+    ro?.close();
+  }
+}
+
+/**
+ * Opens `<dataDir>/cache.sqlite` for the core. A damaged file (health.ts) is moved aside, a fresh
+ * cache created, the local-only data rescued into it and a notice recorded; the sync rebuilds the
+ * rest. A newer app's file is still refused untouched. Files are created readable by the user only.
+ */
+export function openCache(dataDir: string, opts: OpenOptions & { now?: () => number } = {}): OpenedCache {
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, CACHE_FILE);
+  const found = checkCache(file, dataDir);
+  if (!found) {
+    ensurePrivateFile(file);
+    try {
+      return { db: openDatabase(file, opts), recovered: null };
+    } catch (e) {
+      const d = damageOf(e);
+      if (!d) throw e;
+      return rebuild(dataDir, file, { damage: 'table_damaged', detail: (e as Error).message }, opts);
+    }
+  }
+  return rebuild(dataDir, file, found, opts);
+}
+
+function rebuild(dataDir: string, file: string, found: { damage: Damage; detail: string }, opts: OpenOptions & { now?: () => number }): OpenedCache {
+  const at = (opts.now ?? Date.now)();
+  const movedTo = existsSync(file) ? quarantine(file, at) : '';
+  ensurePrivateFile(file);
+  const db = openDatabase(file, opts);
+  try {
+    const { unreadable } = movedTo ? rescueLocal(movedTo, db) : { unreadable: [] as string[] };
+    const notice = recoveryNotice(db, { at, damage: found.damage, detail: found.detail, movedTo, unreadable });
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      RECOVERY_NOTICE_KEY,
+      JSON.stringify(notice),
+    );
+    rmSync(join(dataDir, DAMAGED_MARKER), { force: true });
+    return { db, recovered: notice };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }

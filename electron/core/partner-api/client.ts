@@ -40,6 +40,10 @@ export interface PartnerApiOptions {
   maxRetryAfterMs?: number;
   /** The largest answer read (default MAX_RESPONSE_BYTES); a larger one is bad_response. */
   maxResponseBytes?: number;
+  /** Told of every answer: its Date header and the local times the request left and the answer came. */
+  onAnswer?: (dateHeader: string | null, sentAt: number, receivedAt: number) => void;
+  /** The local clock (default Date.now). */
+  localNow?: () => number;
 }
 
 type Query = Record<string, unknown>;
@@ -74,8 +78,12 @@ export class PartnerApi {
   private readonly retryMaxMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly maxResponseBytes: number;
+  private readonly onAnswer: PartnerApiOptions['onAnswer'];
+  private readonly localNow: () => number;
 
   constructor(opts: PartnerApiOptions) {
+    this.onAnswer = opts.onAnswer;
+    this.localNow = opts.localNow ?? Date.now;
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '') + P.API_BASE;
     this.token = opts.token;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
@@ -214,6 +222,7 @@ export class PartnerApi {
     let text: string;
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
+      const sentAt = this.localNow();
       res = await fetch(url, {
         method: req.method,
         headers,
@@ -221,6 +230,7 @@ export class PartnerApi {
         redirect: 'manual',
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
       });
+      this.onAnswer?.(res.headers.get('date'), sentAt, this.localNow());
       if (res.status >= 300 && res.status < 400) {
         await res.body?.cancel().catch(() => undefined);
         throw redirectError(what, url, res);

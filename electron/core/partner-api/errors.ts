@@ -74,5 +74,17 @@ export function toAppError(e: unknown): AppError {
       }
     }
   }
+  const local = localFault(e);
+  if (local) return local;
   return new AppError('internal', e instanceof Error ? e.message : String(e));
+}
+
+/** The machine's own faults: a full disk (SQLite's or the file system's) and a damaged cache file. */
+export function localFault(e: unknown): AppError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const message = e instanceof Error ? e.message : code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppError('disk_full', message);
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return new AppError('cache_damaged', message);
+  return null;
 }

@@ -9,6 +9,7 @@ import { clientsMethods } from './clients';
 import { actionsMethods } from './actions';
 import { balanceMethods } from './balance';
 import { partnerMethods } from './partner';
+import { localMethods } from './local';
 
 export const METHODS = {
   ...appMethods,
@@ -16,6 +17,7 @@ export const METHODS = {
   ...actionsMethods,
   ...balanceMethods,
   ...partnerMethods,
+  ...localMethods,
 } satisfies MethodMap;
 
 export type Methods = typeof METHODS;
@@ -33,3 +35,4 @@ export * from './clients';
 export * from './actions';
 export * from './balance';
 export * from './partner';
+export * from './local';

@@ -1,0 +1,174 @@
+/**
+ * A damaged cache: moved aside with a timestamp into `<dataDir>/damaged/`, the data only this app
+ * holds copied from it into the fresh cache where SQLite can still read it, and a notice kept in
+ * the fresh cache's meta for the renderer's banner until the user dismisses it.
+ *
+ * Rescued: preferences and the chosen connection (meta settings.* and connection.*), batches and
+ * their outbox rows (actions not yet sent and the results of sent ones), the audit log, alert rules
+ * and deal feedback. Rows are read forwards and then backwards by rowid, so a damaged page in the
+ * middle of a table loses only the rows on it. Everything else comes back with the next sync.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { Damage } from './health';
+
+export const RECOVERY_NOTICE_KEY = 'notice.cacheRebuilt';
+
+export const RecoveryNotice = z.object({
+  at: z.string(),
+  damage: z.string(),
+  detail: z.string(),
+  /** Where the damaged file now is. */
+  movedTo: z.string(),
+  kept: z.object({
+    pendingActions: z.number().int(),
+    auditEntries: z.number().int(),
+    alertRules: z.number().int(),
+    dealNotes: z.number().int(),
+    preferences: z.number().int(),
+  }),
+  /** Tables of local data nothing could be read from. */
+  unreadable: z.array(z.string()),
+});
+export type RecoveryNotice = z.infer<typeof RecoveryNotice>;
+
+/** The local-only tables in the order they are copied (batches before the outbox that refers to them). */
+const RESCUE: { table: string; where?: string; rowid: boolean }[] = [
+  { table: 'meta', where: "key LIKE 'settings.%' OR key LIKE 'connection.%'", rowid: true },
+  { table: 'batches', rowid: true },
+  { table: 'outbox', rowid: true },
+  { table: 'audit_log', rowid: true },
+  { table: 'alert_rules', rowid: true },
+  { table: 'deal_feedback', rowid: false },
+];
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Moves the file and its -wal/-shm into <dir>/damaged/ under a timestamped name; returns the new path. */
+export function quarantine(file: string, nowMs: number): string {
+  const dir = join(file, '..', 'damaged');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let target = join(dir, `${basename(file)}.${stamp(nowMs)}`);
+  for (let i = 1; existsSync(target); i++) target = join(dir, `${basename(file)}.${stamp(nowMs)}-${i}`);
+  renameSync(file, target);
+  for (const s of ['-wal', '-shm']) if (existsSync(file + s)) renameSync(file + s, target + s);
+  return target;
+}
+
+function columnsOf(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/** Reads what it can of one table: forwards until an error, then backwards from the end. */
+function readRows(src: Database.Database, table: string, cols: string[], where: string | undefined, rowid: boolean): { rows: unknown[][]; readable: boolean } {
+  const list = cols.map((c) => `"${c}"`).join(', ');
+  const cond = where ? `WHERE ${where}` : '';
+  const out = new Map<number | string, unknown[]>();
+  let readable = false;
+  const key = (r: unknown[], rid: unknown) => (rowid ? Number(rid) : JSON.stringify(r));
+  const scan = (order: string) => {
+    try {
+      const sel = rowid ? `SELECT rowid AS __rid, ${list} FROM ${table} ${cond} ORDER BY rowid ${order}` : `SELECT ${list} FROM ${table} ${cond}`;
+      for (const r of src.prepare(sel).raw().iterate() as IterableIterator<unknown[]>) {
+        readable = true;
+        const vals = rowid ? r.slice(1) : r;
+        out.set(key(vals, r[0]), vals);
+      }
+      readable = true;
+    } catch {
+      /* a damaged page: keep what came before it */
+    }
+  };
+  scan('ASC');
+  if (rowid) scan('DESC');
+  return { rows: [...out.values()], readable };
+}
+
+/** Copies the local-only tables from a damaged file into `dest`; returns the counts kept per table. */
+export function rescueLocal(damagedFile: string, dest: Database.Database): { counts: Record<string, number>; unreadable: string[] } {
+  const counts: Record<string, number> = {};
+  const unreadable: string[] = [];
+  let src: Database.Database | null = null;
+  const tryOpen = (f: string) => {
+    try {
+      const d = new Database(f, { readonly: true, fileMustExist: true });
+      d.prepare('SELECT count(*) FROM sqlite_schema').get();
+      return d;
+    } catch {
+      return null;
+    }
+  };
+  src = tryOpen(damagedFile);
+  let alone: string | null = null;
+  if (!src && existsSync(damagedFile + '-wal')) {
+    // The log may be what is broken (or another database's): read the main file without it.
+    alone = `${damagedFile}.alone`;
+    copyFileSync(damagedFile, alone);
+    src = tryOpen(alone);
+  }
+  try {
+    const srcTables = new Set(src ? (src.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]) : []);
+    for (const r of RESCUE) {
+      counts[r.table] = 0;
+      if (!src || !srcTables.has(r.table)) {
+        unreadable.push(r.table);
+        continue;
+      }
+      const want = columnsOf(dest, r.table);
+      let have: string[] = [];
+      try {
+        have = columnsOf(src, r.table);
+      } catch {
+        /* the table's definition cannot be read */
+      }
+      const cols = want.filter((c) => have.includes(c));
+      const { rows, readable } = cols.length > 0 ? readRows(src, r.table, cols, r.where, r.rowid) : { rows: [], readable: false };
+      if (!readable) {
+        unreadable.push(r.table);
+        continue;
+      }
+      const ins = dest.prepare(`INSERT OR IGNORE INTO ${r.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      dest.transaction(() => {
+        for (const row of rows) {
+          try {
+            counts[r.table]! += ins.run(...row).changes;
+          } catch {
+            /* a row that breaks a rule of the fresh schema (an outbox row whose batch was lost) */
+          }
+        }
+      })();
+    }
+  } finally {
+    src?.close();
+    if (alone) {
+      for (const s of ['', '-wal', '-shm']) rmSync(alone + s, { force: true });
+    }
+  }
+  return { counts, unreadable };
+}
+
+/** The notice the banner shows: what happened and what was kept. */
+export function recoveryNotice(
+  dest: Database.Database,
+  info: { at: number; damage: Damage; detail: string; movedTo: string; unreadable: string[] },
+): RecoveryNotice {
+  const count = (sql: string) => dest.prepare(sql).pluck().get() as number;
+  return {
+    at: new Date(info.at).toISOString(),
+    damage: info.damage,
+    detail: info.detail,
+    movedTo: info.movedTo,
+    kept: {
+      pendingActions: count("SELECT count(*) FROM outbox WHERE state IN ('pending','sending')"),
+      auditEntries: count('SELECT count(*) FROM audit_log'),
+      alertRules: count('SELECT count(*) FROM alert_rules'),
+      dealNotes: count('SELECT count(*) FROM deal_feedback'),
+      preferences: count("SELECT count(*) FROM meta WHERE key LIKE 'settings.%'"),
+    },
+    unreadable: info.unreadable,
+  };
+}
