@@ -121,8 +121,9 @@ function checkCache(file: string, dataDir: string): { damage: Damage; detail: st
     ro = new Database(file, { readonly: true, fileMustExist: true });
     const v = userVersion(ro);
     if (v === 0) {
-      // A fresh file that never finished its first migration holds nothing worth checking.
-      return null;
+      // A fresh file that never finished its first migration holds nothing; one with tables is not ours.
+      const n = ro.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+      return n === 0 ? null : { damage: 'schema_mismatch', detail: `schema version 0 with ${n} tables` };
     }
     const expected = [...new Set(MIGRATIONS.filter((m) => m.version <= v).flatMap((m) => [...m.up.matchAll(/CREATE TABLE (\w+)/g)].map((x) => x[1] as string)))];
     const r = checkOpened(ro, expected);

@@ -92,45 +92,56 @@ function readRows(src: Database.Database, table: string, cols: string[], where: 
 export function rescueLocal(damagedFile: string, dest: Database.Database): { counts: Record<string, number>; unreadable: string[] } {
   const counts: Record<string, number> = {};
   const unreadable: string[] = [];
-  let src: Database.Database | null = null;
+  const opened: Database.Database[] = [];
   const tryOpen = (f: string) => {
     try {
       const d = new Database(f, { readonly: true, fileMustExist: true });
-      d.prepare('SELECT count(*) FROM sqlite_schema').get();
+      opened.push(d);
       return d;
     } catch {
       return null;
     }
   };
-  src = tryOpen(damagedFile);
+  // The file as SQLite sees it (with its -wal), then the main file alone: the log may be what is
+  // broken, or another database's.
+  const sources: (() => Database.Database | null)[] = [() => tryOpen(damagedFile)];
   let alone: string | null = null;
-  if (!src && existsSync(damagedFile + '-wal')) {
-    // The log may be what is broken (or another database's): read the main file without it.
-    alone = `${damagedFile}.alone`;
-    copyFileSync(damagedFile, alone);
-    src = tryOpen(alone);
+  if (existsSync(damagedFile + '-wal')) {
+    sources.push(() => {
+      alone = `${damagedFile}.alone`;
+      copyFileSync(damagedFile, alone);
+      return tryOpen(alone);
+    });
   }
+  const cache = new Map<number, Database.Database | null>();
+  const source = (i: number) => {
+    if (!cache.has(i)) cache.set(i, sources[i]?.() ?? null);
+    return cache.get(i) ?? null;
+  };
   try {
-    const srcTables = new Set(src ? (src.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]) : []);
     for (const r of RESCUE) {
       counts[r.table] = 0;
-      if (!src || !srcTables.has(r.table)) {
-        unreadable.push(r.table);
-        continue;
-      }
       const want = columnsOf(dest, r.table);
-      let have: string[] = [];
-      try {
-        have = columnsOf(src, r.table);
-      } catch {
-        /* the table's definition cannot be read */
+      let got: { rows: unknown[][]; cols: string[] } | null = null;
+      for (let i = 0; i < sources.length && !got; i++) {
+        const src = source(i);
+        if (!src) continue;
+        let have: string[] = [];
+        try {
+          have = columnsOf(src, r.table);
+        } catch {
+          /* the schema cannot be read through this source */
+        }
+        const cols = want.filter((c) => have.includes(c));
+        if (cols.length === 0) continue;
+        const res = readRows(src, r.table, cols, r.where, r.rowid);
+        if (res.readable) got = { rows: res.rows, cols };
       }
-      const cols = want.filter((c) => have.includes(c));
-      const { rows, readable } = cols.length > 0 ? readRows(src, r.table, cols, r.where, r.rowid) : { rows: [], readable: false };
-      if (!readable) {
+      if (!got) {
         unreadable.push(r.table);
         continue;
       }
+      const { rows, cols } = got;
       const ins = dest.prepare(`INSERT OR IGNORE INTO ${r.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
       dest.transaction(() => {
         for (const row of rows) {
@@ -143,7 +154,7 @@ export function rescueLocal(damagedFile: string, dest: Database.Database): { cou
       })();
     }
   } finally {
-    src?.close();
+    for (const d of opened) d.close();
     if (alone) {
       for (const s of ['', '-wal', '-shm']) rmSync(alone + s, { force: true });
     }
