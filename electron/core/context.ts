@@ -8,6 +8,7 @@ import type { EventName, EventPayload, Table } from '../../shared/contract/event
 import type { MethodDef } from '../../shared/contract/rpc/define';
 import type { PartnerApi } from './partner-api/client';
 import type { PlatformClock } from './sync/clock';
+import type { LocalFaults } from './local/faults';
 import type { SyncStatus } from '../../shared/contract/rpc/app';
 import type { ActionRunner } from './actions/runner';
 import type { ReportJobs } from './partner/report/jobs';
@@ -47,6 +48,8 @@ export interface CoreContext {
   runtime?: CoreRuntime;
   /** The platform's clock as measured from its answers (now() already follows it); absent in bare test contexts. */
   clock?: PlatformClock;
+  /** The machine's faults met while running (a full disk), for the banner. */
+  faults?: LocalFaults;
   /** This core's consumption report jobs, running and finished. */
   reportJobs: ReportJobs;
   /** This core's outbox runner (set by startActions, cleared by stopActions); absent in bare test contexts. */

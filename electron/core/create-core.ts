@@ -16,9 +16,10 @@ import { PlatformClock } from './sync/clock';
 import { watchWake } from './sync/wake';
 import { dailyBackup } from './local/backups';
 import { BACKUP_ERROR_KEY } from './local/handlers';
+import { LocalFaults } from './local/faults';
 import { dispatch } from './rpc';
 import { SyncEngine } from './sync/engine';
-import { platformTimeZone, setMeta, writeConnection } from './settings/store';
+import { getMeta, platformTimeZone, setMeta, writeConnection } from './settings/store';
 import { startActions, stopActions } from './actions/service';
 import { ReportJobs } from './partner/report/jobs';
 import { StatementCache } from './db/statements';
@@ -45,6 +46,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   const { db } = openCache(opts.dataDir);
   // Times that matter follow the platform's clock (its Date header); tests that fix `now` keep it.
   const clock = new PlatformClock(opts.now ?? Date.now);
+  const faults = new LocalFaults();
   const listeners = new Set<(e: CoreEvent) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const e = { event, payload } as CoreEvent;
@@ -86,6 +88,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     changed: (tables) => emit('data.changed', { tables }),
     now,
     clock,
+    faults,
     timeZone: () => platformTimeZone(db),
     requestSync: (reason) => engine.requestSync(reason),
     dataDir: opts.dataDir,
@@ -110,17 +113,21 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   // A damaged page met while running: the next start rebuilds the cache (and says so meanwhile).
   const noteFault = (e: unknown) => {
     if (isCorruption(e)) markDamaged(opts.dataDir, e instanceof Error ? e.message : String(e));
+    faults.note(e, now());
   };
   listeners.add((e) => {
-    if (e.event === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('sync') && engine.status().lastError?.code === 'cache_damaged') {
-      markDamaged(opts.dataDir, engine.status().lastError?.message ?? '');
-    }
+    if (e.event === 'actions.progress') faults.wrote();
+    if (e.event !== 'data.changed' || !(e.payload as { tables: string[] }).tables.includes('sync')) return;
+    const err = engine.status().lastError;
+    if (err?.code === 'cache_damaged') markDamaged(opts.dataDir, err.message);
+    else if (err?.code === 'disk_full') faults.note({ code: 'SQLITE_FULL' }, now());
+    else if (!err) faults.wrote();
   });
   // The last KEEP daily copies of the local-only data, checked at start and hourly.
   const backup = () => {
     try {
       dailyBackup(db, opts.dataDir, opts.version, now());
-      setMeta(db, BACKUP_ERROR_KEY, null);
+      if (getMeta(db, BACKUP_ERROR_KEY) !== null) setMeta(db, BACKUP_ERROR_KEY, null);
     } catch (e) {
       noteFault(e);
       try {

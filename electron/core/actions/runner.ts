@@ -26,7 +26,7 @@ import type Database from 'better-sqlite3';
 import type { BulkAction, BulkResult, Client } from '../../../shared/contract/platform';
 import type { CoreContext } from '../context';
 import { AppError } from '../../../shared/contract/rpc/errors';
-import { ApiError } from '../partner-api/errors';
+import { ApiError, localFault } from '../partner-api/errors';
 import {
   dropChunkKey,
   hasOpenRows,
@@ -55,6 +55,8 @@ export interface RunnerDeps {
   changed: CoreContext['changed'];
   now(): number;
   requestSync?(reason: string): void;
+  /** Told of a failure of the machine (a full disk) that made the runner wait instead of stopping. */
+  localFault?(e: unknown): void;
 }
 
 export interface RunnerOptions {
@@ -172,7 +174,18 @@ export class ActionRunner {
         continue;
       }
       this.state = 'sending';
-      const retry = claim.chunkKey ? await this.sendBulk(claim) : await this.sendSingle(claim);
+      let retry: Extract<Outcome, { kind: 'retry' }> | null;
+      try {
+        retry = claim.chunkKey ? await this.sendBulk(claim) : await this.sendSingle(claim);
+      } catch (e) {
+        // A full disk while recording an answer: the rows stay 'sending' with their key and are
+        // sent again (the platform replays its answer) once a write goes through.
+        if (localFault(e)?.code !== 'disk_full') throw e;
+        this.d.localFault?.(e);
+        this.prefetched = null;
+        this.streak++;
+        retry = { kind: 'retry', waitMs: Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(10, this.streak)), why: 'waiting_backoff', server: false };
+      }
       if (retry) {
         this.state = retry.why;
         await this.wait(retry.waitMs);

@@ -17,6 +17,7 @@ export function startActions(ctx: CoreContext, opts: RunnerOptions = {}): Action
       changed: (t) => ctx.changed(t),
       now: () => ctx.now(),
       requestSync: (r) => ctx.requestSync(r),
+      localFault: (e) => ctx.faults?.note(e, ctx.now()),
     },
     opts,
   );

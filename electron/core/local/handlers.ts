@@ -29,6 +29,7 @@ export const localHandlers: Handlers<typeof localMethods> = {
     return {
       cacheRebuilt: rebuiltNotice(ctx),
       cacheDamaged: existsSync(join(ctx.dataDir, DAMAGED_MARKER)),
+      diskFullSince: ctx.faults?.diskFullSince ?? null,
       clock: ctx.clock?.status() ?? { offsetMs: null, measuredAt: null, disagrees: false },
       backups: { latest: backups.at(-1) ?? null, count: backups.length, error: getMeta(ctx.db, BACKUP_ERROR_KEY) },
     };

@@ -100,6 +100,8 @@ export const Health = z.object({
   cacheRebuilt: CacheRebuilt.nullable(),
   /** A damaged page was met while running: the next start rebuilds the cache. */
   cacheDamaged: z.boolean(),
+  /** A write failed for want of disk space (ISO time of the first), until a write goes through again. */
+  diskFullSince: Iso.nullable(),
   clock: z.object({
     /** The platform's clock minus the local one, ms (null before the first answer). */
     offsetMs: Int.nullable(),
