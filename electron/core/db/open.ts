@@ -120,6 +120,8 @@ function checkCache(file: string, dataDir: string): { damage: Damage; detail: st
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true });
     const v = userVersion(ro);
+    // A newer app's file is not ours to judge: openDatabase refuses it untouched.
+    if (v > LATEST_VERSION) return null;
     if (v === 0) {
       // A fresh file that never finished its first migration holds nothing; one with tables is not ours.
       const n = ro.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;

@@ -18,7 +18,8 @@ let core: Core;
 
 const faults = (body: Record<string, number>) => demoControls(platform).setFaults(body);
 const tick = (days: number) => demoControls(platform).tick({ days });
-const windowStart = () => ledgerWindowStart(Date.now(), 3, core.ctx.timeZone());
+// The ledger window follows the platform's clock (its Date header), which the ticks move ahead.
+const windowStart = () => ledgerWindowStart(core.ctx.now(), 3, core.ctx.timeZone());
 const cacheFile = () => join(work, 'app', 'cache.sqlite');
 
 beforeAll(async () => {
