@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { pickLanguage, resources, type Lang } from '../../shared/i18n/index';
 import { startCoreWorker } from '../core/worker-client';
 import type { CoreHandle } from '../core/core-handle';
+import { lockDataFolder, type DataFolderLock } from '../host/data-folder-lock';
 import { ConnectionManager } from '../host/connections';
 import { builtInDemoOnDemand, type BuiltInDemo } from '../host/built-in-demo';
 import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../host/security';
@@ -103,10 +104,14 @@ function rebuildMenu(): void {
   });
 }
 
+let dataLock: DataFolderLock | null = null;
+
 async function startup(): Promise<void> {
   installGuards(devUrl);
   serveRenderer();
   const userData = app.getPath('userData');
+  // One process per data folder: browser mode on the same folder makes this start refuse.
+  dataLock = lockDataFolder(userData, 'desktop app');
 
   const builtInDemo = builtInDemoOnDemand({
     dataDir: userData,
@@ -157,6 +162,8 @@ async function shutdown(): Promise<void> {
   await demo?.stop().catch((err: unknown) => log.error('demo platform stop failed:', err));
   core = null;
   demo = null;
+  dataLock?.release();
+  dataLock = null;
 }
 
 // Windows shows notifications only for an app with this id (the installer's appId).
@@ -187,7 +194,13 @@ if (!app.requestSingleInstanceLock()) {
       const code = (err as { code?: unknown } | null)?.code;
       const known =
         typeof code === 'string' ? (resources[lang].errors as Record<string, unknown>)[code] : undefined;
-      const message = typeof known === 'string' ? known : err instanceof Error ? err.message : String(err);
+      const params = (err as { params?: Record<string, string | number> } | null)?.params ?? {};
+      const message =
+        typeof known === 'string'
+          ? known.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''))
+          : err instanceof Error
+            ? err.message
+            : String(err);
       log.error('startup failed:', err);
       dialog.showErrorBox(
         menuText(lang, 'menu:startupFailedTitle'),

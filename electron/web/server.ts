@@ -14,6 +14,7 @@ import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/core-han
 import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from '../host/security';
 import { serveStatic } from '../host/static';
 import { readSavedConnection, writeSavedConnection } from '../host/connection-store';
+import { lockDataFolder, type DataFolderLock } from '../host/data-folder-lock';
 import { builtInDemoOnDemand, type DemoPlatformHandle, type DemoWorkerOptions } from '../host/built-in-demo';
 import { ConnectionManager } from '../host/connections';
 
@@ -80,6 +81,17 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  // One process per data folder: a second server (or the desktop app) on it refuses to start.
+  const lock = lockDataFolder(opts.dataDir, 'browser mode');
+  try {
+    return await startLocked(opts, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promise<WebServer> {
   const token = newToken();
   const version = opts.version ?? '0.0.0';
   /** The built-in demo choice: ours, started on first need, or a test's own demo platform. */
@@ -238,6 +250,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         });
         await core.close();
         await demo.stop();
+        lock.release();
       })();
       return closing;
     },

@@ -11,7 +11,7 @@ import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/app';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import type { Health } from '../../../shared/contract/rpc/local';
 
 let work: string;

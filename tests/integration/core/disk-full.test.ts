@@ -12,13 +12,14 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/app';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import { dailyBackup, listBackups } from '../../../electron/core/local/backups';
 import { toAppError } from '../../../electron/core/partner-api/errors';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { Health } from '../../../shared/contract/rpc/local';
+import type { CoreEvent } from '../../../shared/contract/events';
 import { cacheSnapshot, platformSnapshot, strip } from './helpers';
 import { batchDone, platformChanges } from '../actions/helpers';
 
@@ -102,7 +103,7 @@ describe('a full disk (max_page_count)', () => {
       await tick(3);
       fillUp(core, 2);
       let pages = 0;
-      const off = core.onEvent((e) => {
+      const off = core.onEvent((e: CoreEvent) => {
         if (e.event === 'sync.progress') pages++;
       });
       const err = await core.engine.run().then(
