@@ -181,7 +181,7 @@ export class ActionRunner {
         // A full disk while recording an answer: the rows stay 'sending' with their key and are
         // sent again (the platform replays its answer) once a write goes through.
         if (localFault(e)?.code !== 'disk_full') throw e;
-        this.d.localFault?.(e);
+        this.deps.localFault?.(e);
         this.prefetched = null;
         this.streak++;
         retry = { kind: 'retry', waitMs: Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(10, this.streak)), why: 'waiting_backoff', server: false };

@@ -6,7 +6,6 @@ import type { CoreContext, Handlers } from '../context';
 import { DAMAGED_MARKER } from '../db/health';
 import { RECOVERY_NOTICE_KEY, RecoveryNotice } from '../db/recover';
 import { getMeta, setMeta } from '../settings/store';
-import { wakeActions } from '../actions/service';
 import { listBackups } from './backups';
 import { exportLocalData, importLocalData, parseLocalData } from './transfer';
 
@@ -53,7 +52,7 @@ export const localHandlers: Handlers<typeof localMethods> = {
     const added = importLocalData(ctx.db, file);
     ctx.changed(['settings', 'actions', 'audit', 'alerts']);
     ctx.host?.settingsChanged();
-    if (added.pendingActions > 0) wakeActions(ctx.db);
+    if (added.pendingActions > 0) ctx.actionRunner?.wake();
     return { added };
   },
 };
