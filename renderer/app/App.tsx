@@ -9,6 +9,7 @@ import { useSettings } from './data';
 import { applyLanguage } from './LanguageSwitch';
 import { Header } from './Header';
 import { Banners } from './Banners';
+import { MachineBanners } from './MachineBanners';
 import { routes } from './routes';
 import { useNav, listenToHash } from '../state/nav';
 import { usePrefs } from '../state/prefs';
@@ -38,6 +39,7 @@ function Shell() {
       <div className="app">
         <Header />
         <Banners />
+        <MachineBanners />
         <main className="app-main">
           <Suspense fallback={<Loading />}>
             {route === 'client' && clientId ? <Page key={clientId} clientId={clientId} /> : <Page />}

@@ -7,7 +7,7 @@ import { useLive } from '../state/live';
 import { useRegion, useSyncStatus, syncStatusKey } from './data';
 import { SYNC_PHASE_KEY } from '../ui/labels';
 import { useLang } from '../ui/format';
-import { useNow } from '../ui/useNow';
+import { usePlatformNow } from './health';
 import { errorText, syncErrorCode } from '../ui/errors';
 
 const BANNERED = new Set(['offline', 'token_rejected', 'not_configured']);
@@ -15,7 +15,8 @@ const BANNERED = new Set(['offline', 'token_rejected', 'not_configured']);
 export function SyncStatus() {
   const { t } = useTranslation();
   const lang = useLang();
-  const now = useNow();
+  // "Synced … ago" by the platform's clock: right even when the computer's clock is off.
+  const now = usePlatformNow();
   const qc = useQueryClient();
   const { zone } = useRegion();
   const status = useSyncStatus();

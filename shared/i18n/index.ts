@@ -20,10 +20,12 @@ import enInvite from './en/invite.json' with { type: 'json' };
 import ruInvite from './ru/invite.json' with { type: 'json' };
 import enMenu from './en/menu.json' with { type: 'json' };
 import ruMenu from './ru/menu.json' with { type: 'json' };
+import enReliability from './en/reliability.json' with { type: 'json' };
+import ruReliability from './ru/reliability.json' with { type: 'json' };
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu'] as const;
+export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu', 'reliability'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
@@ -37,6 +39,7 @@ export const resources = {
     partner: enPartner,
     invite: enInvite,
     menu: enMenu,
+    reliability: enReliability,
   },
   ru: {
     common: ruCommon,
@@ -48,6 +51,7 @@ export const resources = {
     partner: ruPartner,
     invite: ruInvite,
     menu: ruMenu,
+    reliability: ruReliability,
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { useSettings } from '../../app/data';
 import { ErrorState, Loading } from '../../ui/States';
 import { ConnectionForm } from './ConnectionForm';
 import { PreferencesForm } from './PreferencesForm';
+import { LocalDataSection } from './LocalDataSection';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export default function SettingsPage() {
           <>
             <ConnectionForm key={`${settings.data.connection.kind}|${settings.data.connection.url ?? ''}`} settings={settings.data} />
             <PreferencesForm settings={settings.data} />
+            <LocalDataSection />
           </>
         ) : null}
       </div>
