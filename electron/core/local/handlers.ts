@@ -39,7 +39,7 @@ export const localHandlers: Handlers<typeof localMethods> = {
     return { ok: true as const };
   },
   'localData.export': (_i, ctx) => {
-    const file = exportLocalData(ctx.db, ctx.host?.version ?? '0.0.0', ctx.now());
+    const file = exportLocalData(ctx.db, ctx.runtime?.version ?? '0.0.0', ctx.now());
     const day = file.exportedAt.slice(0, 10);
     return {
       fileName: `partner-desk-local-data-${day}.json`,
@@ -51,7 +51,7 @@ export const localHandlers: Handlers<typeof localMethods> = {
     const file = parseLocalData(text);
     const added = importLocalData(ctx.db, file);
     ctx.changed(['settings', 'actions', 'audit', 'alerts']);
-    ctx.host?.settingsChanged();
+    ctx.runtime?.settingsChanged();
     if (added.pendingActions > 0) ctx.actionRunner?.wake();
     return { added };
   },
