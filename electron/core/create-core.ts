@@ -34,6 +34,8 @@ export interface CreateCoreExtras {
   actions?: import('./actions/runner').RunnerOptions;
   /** How often the sleep detector looks at the clock (default 10 s). */
   wakeCheckMs?: number;
+  /** The computer's clock (default Date.now); a test sets a wrong one. `now` overrides the corrected time. */
+  localClock?: () => number;
 }
 
 export interface Core extends CoreHandle {
@@ -45,7 +47,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   // A damaged cache is moved aside and rebuilt here (db/open.ts); the banner reads the notice.
   const { db } = openCache(opts.dataDir);
   // Times that matter follow the platform's clock (its Date header); tests that fix `now` keep it.
-  const clock = new PlatformClock(opts.now ?? Date.now);
+  const clock = new PlatformClock(opts.now ?? opts.localClock ?? Date.now);
   const faults = new LocalFaults();
   const listeners = new Set<(e: CoreEvent) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -147,7 +149,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       actions.wake();
     },
     opts.wakeCheckMs ?? 10_000,
-    opts.now ?? Date.now,
+    opts.now ?? opts.localClock ?? Date.now,
   );
 
   return {
