@@ -23,6 +23,7 @@ import { getMeta, platformTimeZone, setMeta, writeConnection } from './settings/
 import { startActions, stopActions } from './actions/service';
 import { ReportJobs } from './partner/report/jobs';
 import { StatementCache } from './db/statements';
+import { precomputeHome } from './home/service';
 
 export interface CreateCoreExtras {
   /** API client options for tests (fast retries). */
@@ -77,7 +78,16 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   if (connection) writeConnection(db, connection.kind, connection.url);
 
   const now = opts.now ?? (() => clock.now());
-  const engine = new SyncEngine({ db, api: () => api, emit, now, auto: opts.autoSync !== false, ...(opts.sync ?? {}) });
+  const engine = new SyncEngine({
+    db,
+    api: () => api,
+    emit,
+    now,
+    auto: opts.autoSync !== false,
+    // Home's figures are built once per sync, so Home opens without reading the ledger.
+    afterSync: () => void precomputeHome(db, platformTimeZone(db), now()),
+    ...(opts.sync ?? {}),
+  });
 
   const ctx: CoreContext = {
     db,

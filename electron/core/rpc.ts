@@ -10,6 +10,7 @@ import { actionsHandlers } from './actions/handlers';
 import { balanceHandlers } from './balance/handlers';
 import { partnerHandlers } from './partner/handlers';
 import { localHandlers } from './local/handlers';
+import { homeHandlers } from './home/handlers';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
   ...settingsHandlers,
@@ -18,6 +19,7 @@ export const HANDLERS: Handlers<typeof METHODS> = {
   ...balanceHandlers,
   ...partnerHandlers,
   ...localHandlers,
+  ...homeHandlers,
 };
 
 export async function dispatch(method: string, rawInput: unknown, ctx: CoreContext): Promise<unknown> {

@@ -11,7 +11,7 @@ import { Header } from './Header';
 import { Banners } from './Banners';
 import { MachineBanners } from './MachineBanners';
 import { routes } from './routes';
-import { useNav, listenToHash } from '../state/nav';
+import { useNav, listenToHash, OPENED_WITHOUT_SCREEN } from '../state/nav';
 import { usePrefs } from '../state/prefs';
 import { Loading } from '../ui/States';
 import { Toast } from '../ui/Toast';
@@ -27,6 +27,14 @@ function Shell() {
   const lang = useLang();
 
   useEffect(() => listenToHash(), []);
+  // Opened without a screen in the address: the client list for those who prefer it to Home.
+  const startScreen = settings.data?.startScreen;
+  useEffect(() => {
+    if (startScreen === 'clients' && OPENED_WITHOUT_SCREEN && useNav.getState().route === 'home' && location.hash === '') {
+      history.replaceState(history.state, '', '#/clients');
+      useNav.setState({ route: 'clients', clientId: null });
+    }
+  }, [startScreen]);
   // The saved language wins over the OS language the app started in.
   useEffect(() => {
     if (saved && saved !== usePrefs.getState().language) void applyLanguage(saved, false);

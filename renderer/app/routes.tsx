@@ -12,6 +12,7 @@ export interface RouteDef {
 }
 
 export const routes: Record<RouteName, RouteDef> = {
+  home: { page: lazy(() => import('../features/home/HomePage')), navKey: 'home:nav' },
   clients: { page: lazy(() => import('../features/clients/ClientsPage')), navKey: 'common:nav.clients' },
   client: { page: lazy(() => import('../features/balance/ClientPage')), navKey: null },
   invitations: { page: lazy(() => import('../features/actions/InvitationsPage')), navKey: 'common:nav.invitations' },

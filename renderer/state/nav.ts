@@ -1,10 +1,11 @@
 /**
  * Navigation: the current route and its parameter, mirrored in location.hash (#/clients,
- * #/client/<id>, #/settings) so a reload or a test can open a screen directly.
+ * #/client/<id>, #/settings) so a reload or a test can open a screen directly. No hash: the start
+ * screen (Home; App switches to the client list when the user prefers it).
  */
 import { create } from 'zustand';
 
-export const ROUTE_NAMES = ['clients', 'client', 'invitations', 'audit', 'settings', 'help', 'apply', 'report', 'deals', 'alerts'] as const;
+export const ROUTE_NAMES = ['home', 'clients', 'client', 'invitations', 'audit', 'settings', 'help', 'apply', 'report', 'deals', 'alerts'] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
 export interface NavState {
@@ -17,7 +18,7 @@ export interface NavState {
 export function parseHash(hash: string): { route: RouteName; clientId: string | null } {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const name = parts[0] ?? '';
-  const route = (ROUTE_NAMES as readonly string[]).includes(name) ? (name as RouteName) : 'clients';
+  const route = (ROUTE_NAMES as readonly string[]).includes(name) ? (name as RouteName) : name === '' ? 'home' : 'clients';
   if (route === 'client') {
     const id = parts[1] ? decodeURIComponent(parts[1]) : '';
     return id ? { route, clientId: id } : { route: 'clients', clientId: null };
@@ -29,7 +30,9 @@ export function toHash(route: RouteName, clientId: string | null): string {
   return route === 'client' && clientId ? `#/client/${encodeURIComponent(clientId)}` : `#/${route}`;
 }
 
-const initial = typeof location === 'undefined' ? { route: 'clients' as RouteName, clientId: null } : parseHash(location.hash);
+const initial = typeof location === 'undefined' ? { route: 'home' as RouteName, clientId: null } : parseHash(location.hash);
+/** Whether the app was opened without a screen in the address (the start screen applies). */
+export const OPENED_WITHOUT_SCREEN = typeof location === 'undefined' || location.hash.replace(/^#\/?/, '') === '';
 
 export const useNav = create<NavState>((set) => ({
   ...initial,

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n';
 import type { ClientStatus, PaymentModel } from '../../shared/contract/platform';
-import type { SortColumn } from '../../shared/contract/rpc';
+import type { ClientFilter, SortColumn } from '../../shared/contract/rpc';
 
 export interface ClientsView {
   /** What the search box holds; `search` follows it at every keystroke. */
@@ -11,6 +11,10 @@ export interface ClientsView {
   statuses: ClientStatus[];
   paymentModels: PaymentModel[];
   negativeOnly: boolean;
+  /** Home's figures: funds run out within N days; invited over N days ago; exactly these clients. */
+  runsOutWithinDays: number | null;
+  invitedOverDays: number | null;
+  ids: string[];
   sort: { column: SortColumn; dir: 'asc' | 'desc' };
 }
 
@@ -20,8 +24,37 @@ export const DEFAULT_VIEW: ClientsView = {
   statuses: [],
   paymentModels: [],
   negativeOnly: false,
+  runsOutWithinDays: null,
+  invitedOverDays: null,
+  ids: [],
   sort: { column: 'name', dir: 'asc' },
 };
+
+/** The view's filter as the core takes it (clients.list, clients.ids). */
+export function listFilterOf(v: ClientsView): ClientFilter {
+  return {
+    search: v.search,
+    statuses: v.statuses,
+    paymentModels: v.paymentModels,
+    negativeOnly: v.negativeOnly,
+    ...(v.runsOutWithinDays !== null ? { runsOutWithinDays: v.runsOutWithinDays } : {}),
+    ...(v.invitedOverDays !== null ? { invitedOverDays: v.invitedOverDays } : {}),
+    ...(v.ids.length > 0 ? { ids: v.ids } : {}),
+  };
+}
+
+/** Whether any search or filter narrows the list. */
+export function isFiltered(v: ClientsView): boolean {
+  return (
+    v.search !== '' ||
+    v.statuses.length > 0 ||
+    v.paymentModels.length > 0 ||
+    v.negativeOnly ||
+    v.runsOutWithinDays !== null ||
+    v.invitedOverDays !== null ||
+    v.ids.length > 0
+  );
+}
 
 export interface PrefsState {
   language: Lang;
@@ -30,6 +63,8 @@ export interface PrefsState {
   setClientsView(patch: Partial<ClientsView>): void;
   /** Clears search and filters, keeps the sort. */
   resetClientsFilter(): void;
+  /** Replaces search and filters with these (a Home figure), keeps the sort. */
+  showClients(filter: Partial<Omit<ClientsView, 'sort' | 'searchText'>>): void;
 }
 
 export const usePrefs = create<PrefsState>((set) => ({
@@ -43,6 +78,9 @@ export const usePrefs = create<PrefsState>((set) => ({
   },
   resetClientsFilter() {
     set((s) => ({ clientsView: { ...DEFAULT_VIEW, sort: s.clientsView.sort } }));
+  },
+  showClients(filter) {
+    set((s) => ({ clientsView: { ...DEFAULT_VIEW, ...filter, searchText: filter.search ?? '', sort: s.clientsView.sort } }));
   },
 }));
 

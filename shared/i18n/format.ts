@@ -121,3 +121,14 @@ export function formatRelative(utc: string | number, lang: string, now: number =
 export function zoneOffsetLabel(zone: string, at: number = Date.now()): string {
   return utcOffsetLabel(offsetMinutesAt(zone, at));
 }
+
+/** A number in short form for chart axes: "1.2M" / "1,2 млн". */
+export function formatCompact(n: number, lang: string): string {
+  return memo(`cmp|${lang}`, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
+}
+
+/** A month 'YYYY-MM' in short form for chart axes: "Nov 26" / "нояб. 26". */
+export function formatShortMonth(month: string, lang: string): string {
+  const f = memo(`smon|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: '2-digit', month: 'short' }));
+  return f.format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
+}

@@ -23,9 +23,12 @@ import ruMenu from './ru/menu.json' with { type: 'json' };
 import enReliability from './en/reliability.json' with { type: 'json' };
 import ruReliability from './ru/reliability.json' with { type: 'json' };
 
+import enHome from './en/home.json' with { type: 'json' };
+import ruHome from './ru/home.json' with { type: 'json' };
+
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu', 'reliability'] as const;
+export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu', 'reliability', 'home'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
@@ -40,6 +43,7 @@ export const resources = {
     invite: enInvite,
     menu: enMenu,
     reliability: enReliability,
+    home: enHome,
   },
   ru: {
     common: ruCommon,
@@ -52,6 +56,7 @@ export const resources = {
     invite: ruInvite,
     menu: ruMenu,
     reliability: ruReliability,
+    home: ruHome,
   },
 } as const;
 

@@ -32,8 +32,10 @@ export interface WebHarnessOptions {
 }
 
 export interface WebHarness {
-  /** The app's address with `?token=`, ready for page.goto. */
+  /** The app's address with `?token=`, ready for page.goto; it opens the client list. */
   appUrl: string;
+  /** The same without a screen: the app opens on its start screen (Home, or the list if preferred). */
+  startUrl: string;
   /** The server's bare address and token (for raw requests). */
   serverUrl: string;
   serverToken: string;
@@ -100,7 +102,8 @@ export async function startWebHarness(opts: WebHarnessOptions = {}): Promise<Web
   }
   let stopped: Promise<void> | null = null;
   return {
-    appUrl: `${server.url}/?token=${server.token}`,
+    appUrl: `${server.url}/?token=${server.token}#/clients`,
+    startUrl: `${server.url}/?token=${server.token}`,
     serverUrl: server.url,
     serverToken: server.token,
     platform,

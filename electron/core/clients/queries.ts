@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ClientRow, SortColumn, ClientFilter } from '../../../shared/contract/rpc/clients';
 import type { Client, Project } from '../../../shared/contract/platform';
 import type { StatementCache } from '../db/statements';
+import { homeFilterSql } from '../home/filters';
 
 /** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
 export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
@@ -134,6 +135,7 @@ export function whereOf(f: ClientFilter, viaIndex = true, db?: Database.Database
     params.pm = f.paymentModels[0] as string;
   }
   if (f.negativeOnly) parts.push('c.payment_minor < 0');
+  homeFilterSql(f, parts, params);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -19,6 +19,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 /** The meta table keys of the settings, the connection and the platform. */
 const META_KEY = {
   language: 'settings.language',
+  startScreen: 'settings.startScreen',
   interval: 'settings.syncIntervalMin',
   window: 'settings.ledgerWindowMonths',
   kind: 'connection.kind',
@@ -54,6 +55,7 @@ export function readSettings(db: Database.Database, hasToken: boolean): Settings
   const kind = ConnectionKind.safeParse(getMeta(db, META_KEY.kind));
   return {
     language: lang.success ? lang.data : null,
+    startScreen: getMeta(db, META_KEY.startScreen) === 'clients' ? 'clients' : 'home',
     syncIntervalMin: syncIntervalMin(db),
     ledgerWindowMonths: ledgerWindowMonths(db),
     connection: { kind: kind.success ? kind.data : 'demo', url: getMeta(db, META_KEY.url), hasToken },
@@ -62,6 +64,7 @@ export function readSettings(db: Database.Database, hasToken: boolean): Settings
 
 export interface SettingsPatch {
   language?: z.infer<typeof Language> | undefined;
+  startScreen?: 'home' | 'clients' | undefined;
   syncIntervalMin?: number | undefined;
   ledgerWindowMonths?: number | undefined;
 }
@@ -70,6 +73,7 @@ export function writeSettings(db: Database.Database, patch: SettingsPatch): void
     if (patch.language !== undefined) setMeta(db, META_KEY.language, patch.language);
     if (patch.syncIntervalMin !== undefined) setMeta(db, META_KEY.interval, String(patch.syncIntervalMin));
     if (patch.ledgerWindowMonths !== undefined) setMeta(db, META_KEY.window, String(patch.ledgerWindowMonths));
+    if (patch.startScreen !== undefined) setMeta(db, META_KEY.startScreen, patch.startScreen);
   })();
 }
 

@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   offlineRetryMs?: number;
   /** false: nothing runs by itself (no requestSync, no reconnect sync); tests call run()/syncNow(). */
   auto?: boolean;
+  /** Runs after a sync has applied its pages (derived figures, e.g. Home's); a failure there does not fail the sync. */
+  afterSync?: () => void;
 }
 
 type Phase = NonNullable<SyncStatus['phase']>;
@@ -186,6 +188,7 @@ export class SyncEngine {
       this.failures = 0;
       this.lastError = null;
       this.setProgress('done', this.progress.done, this.progress.total);
+      this.runAfterSync();
       this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
     } catch (e) {
       this.failures++;
@@ -198,6 +201,14 @@ export class SyncEngine {
       this.lastError = { code: app.code, message: app.message };
       this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
       throw e;
+    }
+  }
+
+  private runAfterSync(): void {
+    try {
+      this.opts.afterSync?.();
+    } catch {
+      /* derived figures are rebuilt on their next read */
     }
   }
 

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import type { BulkAction } from '../../../shared/contract/platform';
 import { useSelection } from '../../state/selection';
-import { usePrefs, type ClientsView } from '../../state/prefs';
+import { listFilterOf, usePrefs, type ClientsView } from '../../state/prefs';
 import { errorText } from '../../ui/errors';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ActionsLayer } from './ActionsLayer';
@@ -19,14 +19,11 @@ import { countParams, useLang } from '../../ui/format';
 
 const ACTIONS: BulkAction[] = ['block', 'unblock', 'delete'];
 
-function filterOf(v: ClientsView) {
-  return { search: v.search, statuses: v.statuses, paymentModels: v.paymentModels, negativeOnly: v.negativeOnly };
-}
 
 /** The selected ids, with "all matching the filter" resolved through clients.ids. */
 async function resolveIds(allMatching: boolean, ids: Set<string>, view: ClientsView): Promise<string[]> {
   if (!allMatching) return [...ids];
-  return (await call('clients.ids', filterOf(view))).ids;
+  return (await call('clients.ids', listFilterOf(view))).ids;
 }
 
 export function BulkBar() {
@@ -41,11 +38,11 @@ export function BulkBar() {
   const active = allMatching || ids.size > 0;
 
   const total = useQuery({
-    queryKey: ['clients', 'count', filterOf(view)],
-    queryFn: async () => (await call('clients.count', filterOf(view))).total,
+    queryKey: ['clients', 'count', listFilterOf(view)],
+    queryFn: async () => (await call('clients.count', listFilterOf(view))).total,
     enabled: active,
   });
-  const selKey = allMatching ? ['all', filterOf(view)] : [...ids].sort();
+  const selKey = allMatching ? ['all', listFilterOf(view)] : [...ids].sort();
   const applicable = useQuery({
     queryKey: ['clients', 'applicable', selKey],
     queryFn: async () => {

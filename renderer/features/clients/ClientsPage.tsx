@@ -1,7 +1,7 @@
 /** The client list screen: toolbar, virtualized table, empty/loading/error states. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePrefs } from '../../state/prefs';
+import { isFiltered, listFilterOf, usePrefs } from '../../state/prefs';
 import { useSelection } from '../../state/selection';
 import { useNav } from '../../state/nav';
 import { useRegion, useSettings } from '../../app/data';
@@ -22,8 +22,9 @@ export default function ClientsPage() {
   // The visible rows as whole pages, so scrolling within a page does not re-render the page.
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const filter: ListFilter = useMemo(
-    () => ({ search: view.search, statuses: view.statuses, paymentModels: view.paymentModels, negativeOnly: view.negativeOnly }),
-    [view.search, view.statuses, view.paymentModels, view.negativeOnly],
+    () => listFilterOf(view),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter follows the filter fields only, not the sort or the box's text
+    [view.search, view.statuses, view.paymentModels, view.negativeOnly, view.runsOutWithinDays, view.invitedOverDays, view.ids],
   );
   const win = useClientWindow(filter, view.sort, range[0] * PAGE, range[1] * PAGE + PAGE - 1);
   const onRange = useCallback((a: number, b: number) => {
@@ -37,7 +38,7 @@ export default function ClientsPage() {
     useSelection.getState().clear();
   }, [filter]);
 
-  const filtered = view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;
+  const filtered = isFiltered(view);
   const notConfigured = settings.data ? settings.data.connection.kind !== 'demo' && !settings.data.connection.hasToken : false;
 
   let body;

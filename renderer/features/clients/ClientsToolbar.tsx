@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { ClientStatus, PaymentModel } from '../../../shared/contract/platform';
 import { formatNumber } from '../../../shared/i18n/format';
-import { usePrefs } from '../../state/prefs';
+import { isFiltered, usePrefs } from '../../state/prefs';
+import { HomeFilterChips } from '../home/HomeFilterChips';
 import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
 import { useLang } from '../../ui/format';
 
@@ -19,8 +20,7 @@ export function ClientsToolbar({ total }: { total: number | null }) {
   const setText = (searchText: string) => setView({ searchText, search: searchText });
   const reset = usePrefs((s) => s.resetClientsFilter);
 
-  const filtered =
-    view.search !== '' || view.statuses.length > 0 || view.paymentModels.length > 0 || view.negativeOnly;
+  const filtered = isFiltered(view);
 
   return (
     <div className="toolbar clients-toolbar" role="search">
@@ -71,6 +71,7 @@ export function ClientsToolbar({ total }: { total: number | null }) {
           {t('clients:filter.negativeOnly')}
         </button>
       </div>
+      <HomeFilterChips />
       {/* Reset and the count stay together at the end of the row (the count never wraps alone). */}
       <div className="toolbar-end">
         {filtered ? (

@@ -9,14 +9,14 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { call } from '../../bridge';
-import type { ClientRow } from '../../../shared/contract/rpc/clients';
+import type { ClientFilter, ClientRow } from '../../../shared/contract/rpc/clients';
 import type { ClientsView } from '../../state/prefs';
 
 export const PAGE = 100;
 /** The count waits until the filter has stood this long, so typing never queues counts before rows. */
 const COUNT_SETTLE_MS = 200;
 
-export type ListFilter = Omit<ClientsView, 'sort' | 'searchText'>;
+export type ListFilter = ClientFilter;
 
 export function clientsPageKey(filter: ListFilter, sort: ClientsView['sort'], page: number) {
   return ['clients', filter, sort, page] as const;

@@ -24,8 +24,13 @@ export const CONNECTION_PRESETS: Record<Exclude<ConnectionKind, 'custom' | 'demo
   vk_mcs: 'https://mcs.mail.ru',
 };
 
+/** The screen the app opens on: the Home overview, or the client list for those who prefer it. */
+export const StartScreen = z.enum(['home', 'clients']);
+export type StartScreen = z.infer<typeof StartScreen>;
+
 export const Settings = z.object({
   language: Language.nullable(),
+  startScreen: StartScreen,
   /** Minutes between scheduled syncs. */
   syncIntervalMin: z.number().int().min(1).max(1440),
   /** How many months before the current one the offline ledger keeps (0 = this month only). */
@@ -40,6 +45,7 @@ export type Settings = z.infer<typeof Settings>;
 
 export const SettingsPatch = z.strictObject({
   language: Language.optional(),
+  startScreen: StartScreen.optional(),
   syncIntervalMin: z.number().int().min(1).max(1440).optional(),
   ledgerWindowMonths: z.number().int().min(0).max(120).optional(),
 });

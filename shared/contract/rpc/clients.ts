@@ -46,6 +46,12 @@ export const ClientFilter = z.strictObject({
   paymentModels: z.array(PaymentModel).max(2).default([]),
   /** Only clients whose payment balance is below zero. */
   negativeOnly: z.boolean().default(false),
+  /** Prepaid clients whose funds (payment + bonus, above zero) run out within this many days at the last 30 days' spend. */
+  runsOutWithinDays: z.number().int().min(1).max(365).optional(),
+  /** Clients still invited whose invitation is older than this many days. */
+  invitedOverDays: z.number().int().min(1).max(3650).optional(),
+  /** Exactly these clients (a Home figure's set); empty: no restriction. */
+  ids: z.array(z.string().min(1).max(LIMITS.id)).max(100).optional(),
 });
 export type ClientFilter = z.infer<typeof ClientFilter>;
 

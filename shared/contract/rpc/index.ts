@@ -10,6 +10,7 @@ import { actionsMethods } from './actions';
 import { balanceMethods } from './balance';
 import { partnerMethods } from './partner';
 import { localMethods } from './local';
+import { homeMethods } from './home';
 
 export const METHODS = {
   ...appMethods,
@@ -18,6 +19,7 @@ export const METHODS = {
   ...balanceMethods,
   ...partnerMethods,
   ...localMethods,
+  ...homeMethods,
 } satisfies MethodMap;
 
 export type Methods = typeof METHODS;
@@ -36,3 +38,4 @@ export * from './actions';
 export * from './balance';
 export * from './partner';
 export * from './local';
+export * from './home';

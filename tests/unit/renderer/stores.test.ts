@@ -50,7 +50,7 @@ describe('navigation hash', () => {
   it('round-trips routes and client ids', () => {
     expect(parseHash(toHash('client', 'c 1/2'))).toEqual({ route: 'client', clientId: 'c 1/2' });
     expect(parseHash('#/settings')).toEqual({ route: 'settings', clientId: null });
-    expect(parseHash('')).toEqual({ route: 'clients', clientId: null });
+    expect(parseHash('')).toEqual({ route: 'home', clientId: null });
     expect(parseHash('#/nowhere')).toEqual({ route: 'clients', clientId: null });
     expect(parseHash('#/client/')).toEqual({ route: 'clients', clientId: null });
   });

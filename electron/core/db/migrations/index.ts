@@ -6,6 +6,7 @@ import * as m001 from './001-core';
 import * as m002 from './002-actions';
 import * as m003 from './003-balance';
 import * as m004 from './004-partner';
+import * as m005 from './005-home';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'actions', up: m002.up },
   { version: 3, name: 'balance', up: m003.up },
   { version: 4, name: 'partner', up: m004.up },
+  { version: 5, name: 'home', up: m005.up },
 ];
