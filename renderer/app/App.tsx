@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
@@ -28,8 +28,12 @@ function Shell() {
 
   useEffect(() => listenToHash(), []);
   // Opened without a screen in the address: the client list for those who prefer it to Home.
+  // Decided once, when the settings first arrive (changing the preference later does not move the user).
   const startScreen = settings.data?.startScreen;
+  const startDecided = useRef(false);
   useEffect(() => {
+    if (startScreen === undefined || startDecided.current) return;
+    startDecided.current = true;
     if (startScreen === 'clients' && OPENED_WITHOUT_SCREEN && useNav.getState().route === 'home' && location.hash === '') {
       history.replaceState(history.state, '', '#/clients');
       useNav.setState({ route: 'clients', clientId: null });

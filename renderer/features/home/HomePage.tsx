@@ -3,6 +3,7 @@
  * Totals, consumption by day and by month, the top 10 and the biggest movers; every figure opens
  * the client list filtered to exactly its clients (or the client's page).
  */
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
@@ -84,7 +85,9 @@ function StartScreenToggle() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const settings = useSettings();
-  const checked = settings.data?.startScreen === 'clients';
+  // The user's last choice shows at once and stays, whatever a settings refetch still in flight says.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const checked = choice ?? settings.data?.startScreen === 'clients';
   return (
     <label className="home-start">
       <input
@@ -93,12 +96,14 @@ function StartScreenToggle() {
         disabled={!settings.data}
         data-testid="home-start-clients"
         onChange={(e) => {
-          const startScreen = e.target.checked ? 'clients' : 'home';
-          // Shown at once; the saved settings replace it when the core answers.
-          if (settings.data) qc.setQueryData(settingsKey, { ...settings.data, startScreen });
-          void call('settings.update', { startScreen }).then(
+          const on = e.target.checked;
+          setChoice(on);
+          void call('settings.update', { startScreen: on ? 'clients' : 'home' }).then(
             (s) => qc.setQueryData(settingsKey, s),
-            () => void qc.invalidateQueries({ queryKey: settingsKey }),
+            () => {
+              setChoice(null);
+              void qc.invalidateQueries({ queryKey: settingsKey });
+            },
           );
         }}
       />
