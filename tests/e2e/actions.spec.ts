@@ -144,6 +144,7 @@ test('keyboard and modifier clicks select: Space, Shift+Arrow, Ctrl-click, Ctrl+
   await expect(page).not.toHaveURL(/#\/client\//); // a modifier click selects, it does not open the client
   await rows.nth(0).focus();
   await page.keyboard.press('ControlOrMeta+a');
+  await expect(page.getByTestId('clients-count')).toHaveAttribute('aria-busy', 'false');
   const total = new Intl.NumberFormat('en').format(Number((await page.getByTestId('clients-count').innerText()).replace(/\D/g, '')));
   await expect(page.getByTestId('bulk-count')).toHaveText(`${total} clients selected`);
   await shot(page, 'actions-bulkbar-all-en');
@@ -157,6 +158,9 @@ test('select all ~1,000 of a filter -> type the number -> bulk with progress and
   await setLang(page, 'en');
   await page.getByTestId('filter-status-active').click();
   await expect(page.getByTestId('client-row').first()).toBeVisible();
+  // The count shows once the filter's own count is in (never the previous filter's number).
+  await expect(page.getByTestId('clients-count')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('clients-count')).not.toBeEmpty();
   const countText = (await page.getByTestId('clients-count').innerText()).replace(/\D/g, '');
   const n = Number(countText);
   expect(n).toBeGreaterThan(900);

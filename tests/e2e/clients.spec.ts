@@ -117,6 +117,7 @@ test('with the platform stopped, the offline banner shows and the cached data st
   test.setTimeout(120_000);
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible();
+  await expect(page.getByTestId('clients-count')).toHaveAttribute('aria-busy', 'false');
   const count = await page.getByTestId('clients-count').textContent();
   await h.platform.stop();
   await expect(page.getByTestId('sync-now')).toBeEnabled({ timeout: 60_000 });

@@ -70,7 +70,7 @@ export default function ClientsPage() {
         <h1 className="page-title">{t('clients:title')}</h1>
         <AddClientButton />
       </div>
-      <ClientsToolbar total={win.total} />
+      <ClientsToolbar total={win.total} counting={win.counting} />
       <BulkBar />
       <div className="page-body">{body}</div>
     </div>

@@ -11,7 +11,7 @@ function toggle<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
-export function ClientsToolbar({ total }: { total: number | null }) {
+export function ClientsToolbar({ total, counting }: { total: number | null; counting: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const view = usePrefs((s) => s.clientsView);
@@ -79,8 +79,9 @@ export function ClientsToolbar({ total }: { total: number | null }) {
             {t('clients:filter.reset')}
           </button>
         ) : null}
-        <div className="count" data-testid="clients-count" aria-live="polite">
-          {total === null ? null : t('clients:count', { count: total, n: formatNumber(total, lang) })}
+        {/* While the filter's count is being asked for, no number shows rather than the previous filter's. */}
+        <div className="count" data-testid="clients-count" aria-live="polite" aria-busy={counting}>
+          {total === null || counting ? null : t('clients:count', { count: total, n: formatNumber(total, lang) })}
         </div>
       </div>
     </div>

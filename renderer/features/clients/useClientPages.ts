@@ -45,6 +45,8 @@ export function pagesFor(first: number, last: number): number[] {
 
 export interface ClientWindow {
   total: number | null;
+  /** The current filter's count is still being asked for: `total` is only a lower bound until then. */
+  counting: boolean;
   isLoading: boolean;
   error: unknown;
   refetch: () => void;
@@ -94,8 +96,10 @@ export function useClientWindow(filter: ListFilter, sort: ClientsView['sort'], f
     const d = rest[i]?.data;
     if (d) byPage.set(p, d.rows);
   });
+  const counting = headRows !== undefined && headRows.length >= PAGE && counted === undefined;
   return {
     total,
+    counting,
     isLoading: head.isLoading,
     error: head.error ?? rest.find((r) => r.error)?.error ?? null,
     refetch: () => void head.refetch(),
