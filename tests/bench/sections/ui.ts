@@ -107,7 +107,7 @@ export default async function ui(ctx: BenchContext): Promise<Record<string, numb
     const row = '[data-testid="client-row"]';
 
     // ---- reload to the first row ----
-    await page.goto(`${server.url}/?token=${server.token}`);
+    await page.goto(`${server.url}/?token=${server.token}#/clients`);
     await page.waitForSelector(row, { timeout: 60_000 });
     const firsts: number[] = [];
     for (let i = 0; i < 3; i++) {
