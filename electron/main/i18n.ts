@@ -3,7 +3,8 @@
  * renderer's settings: full literal keys 'namespace:key', Russian plural forms.
  */
 import i18next, { type TFunction } from 'i18next';
-import { NAMESPACES, resources, type Lang } from '../../shared/i18n/index';
+import type { Lang } from '../../shared/i18n/index';
+import { i18nOptions } from '../../shared/i18n/options';
 
 const instances = new Map<Lang, TFunction>();
 
@@ -12,19 +13,7 @@ export function mainT(lang: Lang): TFunction {
   let t = instances.get(lang);
   if (!t) {
     const i = i18next.createInstance();
-    void i.init({
-      resources,
-      lng: lang,
-      ns: [...NAMESPACES],
-      defaultNS: 'common',
-      nsSeparator: ':',
-      keySeparator: '.',
-      fallbackLng: false,
-      returnNull: false,
-      returnEmptyString: false,
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
+    void i.init(i18nOptions(lang));
     t = i.t;
     instances.set(lang, t);
   }
