@@ -11,6 +11,7 @@ import { Money, useLang } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { CacheNotice } from './CacheNotice';
 import { ExportButtons } from './ExportButtons';
+import { ProjectOptions } from './ProjectOptions';
 import { GRANULARITY_KEY, KIND_KEY, serviceKey } from './labels';
 import { bucketLabel } from './period';
 import { useBalanceView } from './store';
@@ -36,11 +37,7 @@ function Filters({ card }: { card: CardOutput }) {
         <span>{t('balance:filter.project')}</span>
         <select value={v.project} onChange={(e) => v.set({ project: e.target.value })} data-testid="filter-project">
           <option value="">{t('balance:filter.allProjects')}</option>
-          {card.projects.map((p) => (
-            <option key={p.pid} value={p.pid}>
-              {`${p.pid} · ${p.name}`}
-            </option>
-          ))}
+          <ProjectOptions projects={card.projects} />
         </select>
       </label>
       <label className="select-field">

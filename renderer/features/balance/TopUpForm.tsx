@@ -13,6 +13,7 @@ import { formatMoney, minorToDecimalString, parseMoney } from '../../../shared/d
 import { SUPPORT_CONTACTS_URL, mailtoUrl } from '../../../shared/domain/links';
 import { useLang } from '../../ui/format';
 import { copyText } from '../../ui/files';
+import { ProjectOptions } from './ProjectOptions';
 
 /** The request's subject and body for these values, in the manager's language. */
 export function topUpText(
@@ -43,11 +44,7 @@ export function TopUpForm({ card, suggestDebt = false }: { card: CardOutput; sug
       <label className="field">
         <span className="field-label">{t('balance:debt.project')}</span>
         <select value={pid} onChange={(e) => setPid(e.target.value)} data-testid="topup-pid">
-          {card.projects.map((p) => (
-            <option key={p.pid} value={p.pid}>
-              {`${p.pid} · ${p.name}`}
-            </option>
-          ))}
+          <ProjectOptions projects={card.projects} />
         </select>
       </label>
       <label className="field">
