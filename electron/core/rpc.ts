@@ -11,6 +11,7 @@ import { balanceHandlers } from './balance/handlers';
 import { partnerHandlers } from './partner/handlers';
 import { localHandlers } from './local/handlers';
 import { homeHandlers } from './home/handlers';
+import { paletteHandlers } from './palette/handlers';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
   ...settingsHandlers,
@@ -20,6 +21,7 @@ export const HANDLERS: Handlers<typeof METHODS> = {
   ...partnerHandlers,
   ...localHandlers,
   ...homeHandlers,
+  ...paletteHandlers,
 };
 
 export async function dispatch(method: string, rawInput: unknown, ctx: CoreContext): Promise<unknown> {

@@ -85,7 +85,7 @@ export function toClientRow(r: DbClientRow): ClientRow {
   };
 }
 
-const COLUMNS = `c.id, c.email, c.name, c.phone, c.external_id, c.status, c.payment_model, c.invited_at,
+export const COLUMNS = `c.id, c.email, c.name, c.phone, c.external_id, c.status, c.payment_model, c.invited_at,
   c.registered_at, c.updated_at, c.payment_minor, c.bonus_minor, c.currency, c.balance_as_of, c.projects_count`;
 
 interface Where {
@@ -95,6 +95,10 @@ interface Where {
 
 /** Databases whose search index is being rebuilt (the first sync's bulk fill): search scans instead. */
 const searchIndexOff = new WeakSet<Database.Database>();
+/** Whether the trigram index holds every client (false during the first sync's fill: scan instead). */
+export function searchIndexReady(db: Database.Database): boolean {
+  return !searchIndexOff.has(db);
+}
 export function setSearchIndexReady(db: Database.Database, ready: boolean): void {
   if (ready) searchIndexOff.delete(db);
   else searchIndexOff.add(db);

@@ -11,6 +11,7 @@ import { balanceMethods } from './balance';
 import { partnerMethods } from './partner';
 import { localMethods } from './local';
 import { homeMethods } from './home';
+import { paletteMethods } from './palette';
 
 export const METHODS = {
   ...appMethods,
@@ -20,6 +21,7 @@ export const METHODS = {
   ...partnerMethods,
   ...localMethods,
   ...homeMethods,
+  ...paletteMethods,
 } satisfies MethodMap;
 
 export type Methods = typeof METHODS;
@@ -39,3 +41,4 @@ export * from './balance';
 export * from './partner';
 export * from './local';
 export * from './home';
+export * from './palette';

@@ -53,6 +53,7 @@ const VALID: Partial<Record<MethodName, Record<string, unknown>>> = {
   'report.get': { jobId: 'j1' },
   'alerts.saveRule': { clientId: 'c000001', thresholdMinor: 100, negative: true, freezeDays: 7 },
   'alerts.notified': { ids: ['a1'] },
+  'palette.search': { query: 'x', limit: 10 },
 };
 
 let dir: string;
