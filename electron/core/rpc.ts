@@ -12,6 +12,7 @@ import { partnerHandlers } from './partner/handlers';
 import { localHandlers } from './local/handlers';
 import { homeHandlers } from './home/handlers';
 import { paletteHandlers } from './palette/handlers';
+import { viewsHandlers } from './views/handlers';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
   ...settingsHandlers,
@@ -22,6 +23,7 @@ export const HANDLERS: Handlers<typeof METHODS> = {
   ...localHandlers,
   ...homeHandlers,
   ...paletteHandlers,
+  ...viewsHandlers,
 };
 
 export async function dispatch(method: string, rawInput: unknown, ctx: CoreContext): Promise<unknown> {

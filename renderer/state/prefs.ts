@@ -1,8 +1,12 @@
-/** UI preferences and the client list's view (search, filters, sort), kept for the session. */
+/**
+ * UI preferences and the client list's view (search, filters, sort: kept for the session; columns:
+ * kept by the core as a preference, see features/views/savedViews.ts) and the saved view open in it.
+ */
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n';
 import type { ClientStatus, PaymentModel } from '../../shared/contract/platform';
 import type { ClientFilter, SortColumn } from '../../shared/contract/rpc';
+import { DEFAULT_COLUMNS, type ColumnsState } from '../../shared/contract/rpc/views';
 
 export interface ClientsView {
   /** What the search box holds; `search` follows it at every keystroke. */
@@ -59,6 +63,13 @@ export function isFiltered(v: ClientsView): boolean {
 export interface PrefsState {
   language: Lang;
   clientsView: ClientsView;
+  /** The list's columns: which show, their order and widths. */
+  columns: ColumnsState;
+  /** The saved view last opened in the list (its tab is selected), or null. */
+  activeViewId: string | null;
+  setColumns(columns: ColumnsState): void;
+  /** Shows a saved view: its search, filters, sort and columns replace the list's. */
+  applyView(id: string, view: Omit<ClientsView, 'searchText' | 'ids'>, columns: ColumnsState): void;
   setLanguage(l: Lang): void;
   setClientsView(patch: Partial<ClientsView>): void;
   /** Clears search and filters, keeps the sort. */
@@ -70,17 +81,25 @@ export interface PrefsState {
 export const usePrefs = create<PrefsState>((set) => ({
   language: 'ru',
   clientsView: DEFAULT_VIEW,
+  columns: DEFAULT_COLUMNS,
+  activeViewId: null,
   setLanguage(language) {
     set({ language });
+  },
+  setColumns(columns) {
+    set({ columns });
+  },
+  applyView(activeViewId, view, columns) {
+    set({ activeViewId, columns, clientsView: { ...DEFAULT_VIEW, ...view, searchText: view.search } });
   },
   setClientsView(patch) {
     set((s) => ({ clientsView: { ...s.clientsView, ...patch } }));
   },
   resetClientsFilter() {
-    set((s) => ({ clientsView: { ...DEFAULT_VIEW, sort: s.clientsView.sort } }));
+    set((s) => ({ activeViewId: null, clientsView: { ...DEFAULT_VIEW, sort: s.clientsView.sort } }));
   },
   showClients(filter) {
-    set((s) => ({ clientsView: { ...DEFAULT_VIEW, ...filter, searchText: filter.search ?? '', sort: s.clientsView.sort } }));
+    set((s) => ({ activeViewId: null, clientsView: { ...DEFAULT_VIEW, ...filter, searchText: filter.search ?? '', sort: s.clientsView.sort } }));
   },
 }));
 

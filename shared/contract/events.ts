@@ -13,6 +13,7 @@ export const Table = z.enum([
   'invitations',
   'deals',
   'alerts',
+  'views',
 ]);
 export type Table = z.infer<typeof Table>;
 

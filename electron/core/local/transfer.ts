@@ -1,7 +1,7 @@
 /**
  * The data only this app holds, as one file: preferences (meta settings.* and connection.*),
- * batches and their outbox rows (pending actions and results), the audit log, alert rules and
- * deal feedback. exportLocalData writes it; importLocalData validates a file with the contract's
+ * batches and their outbox rows (pending actions and results), the audit log, alert rules,
+ * deal feedback and saved views of the client list. exportLocalData writes it; importLocalData validates a file with the contract's
  * zod schema and merges it in one transaction (nothing already here is replaced; a bad file
  * writes nothing).
  */
@@ -28,6 +28,9 @@ export function exportLocalData(db: Database.Database, appVersion: string, nowMs
       .all() as LocalDataFile['auditLog'],
     alertRules: db.prepare('SELECT scope, threshold_minor, negative, freeze_days FROM alert_rules ORDER BY scope').all() as LocalDataFile['alertRules'],
     dealFeedback: db.prepare('SELECT deal_id, month, note, at FROM deal_feedback ORDER BY deal_id, month').all() as LocalDataFile['dealFeedback'],
+    savedViews: db
+      .prepare('SELECT id, position, name, default_key, spec, created_at, updated_at FROM saved_views ORDER BY position, id')
+      .all() as LocalDataFile['savedViews'],
   }))();
 }
 
@@ -52,11 +55,11 @@ export function parseLocalData(text: string): LocalDataFile {
 
 /**
  * Merges a file into this cache in one transaction. Preferences already set here win; batches,
- * actions (by idempotency key), alert rules and deal notes already here are kept; audit entries
- * get new ids (an entry equal to one here in time, user, action and clients is not added twice).
+ * actions (by idempotency key), alert rules, deal notes and saved views already here are kept (new
+ * views go after this machine's tabs); audit entries get new ids (an entry equal to one here in time, user, action and clients is not added twice).
  */
 export function importLocalData(db: Database.Database, file: LocalDataFile): LocalDataCounts {
-  const added: LocalDataCounts = { preferences: 0, pendingActions: 0, batches: 0, auditEntries: 0, alertRules: 0, dealNotes: 0 };
+  const added: LocalDataCounts = { preferences: 0, pendingActions: 0, batches: 0, auditEntries: 0, alertRules: 0, dealNotes: 0, savedViews: 0 };
   db.transaction(() => {
     const pref = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     for (const p of file.preferences) added.preferences += pref.run(p.key, p.value).changes;
@@ -96,6 +99,15 @@ export function importLocalData(db: Database.Database, file: LocalDataFile): Loc
     for (const r of file.alertRules) added.alertRules += insRule.run(r.scope, r.threshold_minor, r.negative, r.freeze_days).changes;
     const insNote = db.prepare('INSERT OR IGNORE INTO deal_feedback (deal_id, month, note, at) VALUES (?,?,?,?)');
     for (const f of file.dealFeedback) added.dealNotes += insNote.run(f.deal_id, f.month, f.note, f.at).changes;
+    // Views not here yet go after this machine's own tabs, in the file's order; a view here by the same id is kept.
+    const insView = db.prepare(
+      `INSERT OR IGNORE INTO saved_views (id, position, name, default_key, spec, created_at, updated_at)
+       VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM saved_views), ?, ?, ?, ?, ?)`,
+    );
+    for (const v of file.savedViews) {
+      if (v.name === null && v.default_key === null) continue;
+      added.savedViews += insView.run(v.id, v.name, v.default_key, v.spec, v.created_at, v.updated_at).changes;
+    }
   }).immediate();
   return added;
 }

@@ -1,4 +1,4 @@
-/** The client list screen: toolbar, virtualized table, empty/loading/error states. */
+/** The client list screen: saved views as tabs, toolbar, virtualized table, empty/loading/error states. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFiltered, listFilterOf, usePrefs } from '../../state/prefs';
@@ -11,6 +11,7 @@ import { ClientTable } from './ClientTable';
 import { PAGE, useClientWindow, type ListFilter } from './useClientPages';
 import { AddClientButton } from '../actions/AddClient';
 import { BulkBar } from '../actions/BulkBar';
+import { ViewTabs } from '../views/ViewTabs';
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -70,9 +71,12 @@ export default function ClientsPage() {
         <h1 className="page-title">{t('clients:title')}</h1>
         <AddClientButton />
       </div>
+      <ViewTabs panelId="clients-panel" />
       <ClientsToolbar total={win.total} counting={win.counting} />
       <BulkBar />
-      <div className="page-body">{body}</div>
+      <div className="page-body" id="clients-panel" role="tabpanel" aria-label={t('clients:title')}>
+        {body}
+      </div>
     </div>
   );
 }

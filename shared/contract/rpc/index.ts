@@ -12,6 +12,7 @@ import { partnerMethods } from './partner';
 import { localMethods } from './local';
 import { homeMethods } from './home';
 import { paletteMethods } from './palette';
+import { viewsMethods } from './views';
 
 export const METHODS = {
   ...appMethods,
@@ -22,6 +23,7 @@ export const METHODS = {
   ...localMethods,
   ...homeMethods,
   ...paletteMethods,
+  ...viewsMethods,
 } satisfies MethodMap;
 
 export type Methods = typeof METHODS;
@@ -42,3 +44,4 @@ export * from './partner';
 export * from './local';
 export * from './home';
 export * from './palette';
+export * from './views';

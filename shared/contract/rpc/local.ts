@@ -73,6 +73,21 @@ export const LocalDataFile = z.strictObject({
   dealFeedback: z.array(
     z.strictObject({ deal_id: Id, month: z.string().regex(/^\d{4}-\d{2}$/), note: z.string().max(10_000), at: Iso }),
   ),
+  /** Saved views of the client list (absent in files written before views existed). */
+  savedViews: z
+    .array(
+      z.strictObject({
+        id: Id,
+        position: Int,
+        name: z.string().max(200).nullable(),
+        default_key: z.string().max(40).nullable(),
+        spec: z.string().max(20_000),
+        created_at: Int,
+        updated_at: Int,
+      }),
+    )
+    .max(1000)
+    .default([]),
 });
 export type LocalDataFile = z.infer<typeof LocalDataFile>;
 
@@ -83,6 +98,7 @@ export const LocalDataCounts = z.object({
   auditEntries: Int,
   alertRules: Int,
   dealNotes: Int,
+  savedViews: Int.default(0),
 });
 export type LocalDataCounts = z.infer<typeof LocalDataCounts>;
 

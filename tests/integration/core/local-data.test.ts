@@ -1,6 +1,7 @@
 /**
  * Local-only data kept safe: "Export my local data" from one machine's core and import into a new
- * machine's (preferences, alert rules, audit log, unsent actions, deal notes); the unsent actions
+ * machine's (preferences, alert rules, audit log, unsent actions, deal notes, saved views and the
+ * list's columns); the unsent actions
  * then go out once. A bad file (not JSON, another format, an action without its batch, a value over
  * its limit) is refused with invalid_file and writes nothing. The last 7 daily copies are kept.
  */
@@ -48,10 +49,21 @@ describe('export and import of local data', () => {
     const a = await open('old', conn());
     let text: string;
     let ids: string[];
+    let viewsA: unknown;
     try {
       await a.engine.run();
       await a.call('settings.update', { language: 'en', syncIntervalMin: 11, ledgerWindowMonths: 2 });
       await a.call('alerts.saveRule', { clientId: null, thresholdMinor: 500_00, negative: false, freezeDays: null });
+      // Saved views: one of the user's own, a renamed default, a deleted default; the list's columns.
+      await a.call('views.list', {});
+      await a.call('views.create', {
+        name: 'Big debtors',
+        spec: { filter: { negativeOnly: true, search: 'atlas' }, sort: { column: 'payment', dir: 'asc' }, columns: { order: ['email', 'name'], hidden: ['phone'], widths: { email: 300 } } },
+      });
+      await a.call('views.update', { id: 'default-inDebt', name: 'Должники' });
+      await a.call('views.delete', { id: 'default-blocked' });
+      await a.call('views.setColumns', { columns: { order: ['payment', 'name'], hidden: ['email'], widths: { name: 240 } } });
+      viewsA = await a.call('views.list', {});
       ids = ((await a.call('clients.ids', { statuses: ['active'] })) as { ids: string[] }).ids.slice(0, 4);
       await a.setConnection(null);
       await a.call('actions.enqueue', { action: 'block', ids });
@@ -71,6 +83,9 @@ describe('export and import of local data', () => {
       expect(r.added).toMatchObject({ pendingActions: 4, batches: 1, auditEntries: 1, alertRules: 1 });
       expect(r.added.preferences).toBeGreaterThanOrEqual(3);
       expect(await b.call('settings.get', {})).toMatchObject({ language: 'en', syncIntervalMin: 11, ledgerWindowMonths: 2 });
+      expect(r.added.savedViews).toBe(4);
+      expect(await b.call('views.list', {})).toEqual(viewsA);
+      expect(await b.call('views.columns', {})).toEqual({ columns: { order: ['payment', 'name'], hidden: ['email'], widths: { name: 240 } } });
       // Importing the same file again adds nothing.
       const again = (await b.call('localData.import', { text })) as { added: Record<string, number> };
       expect(Object.values(again.added).every((n) => n === 0)).toBe(true);

@@ -7,6 +7,7 @@ import * as m002 from './002-actions';
 import * as m003 from './003-balance';
 import * as m004 from './004-partner';
 import * as m005 from './005-home';
+import * as m006 from './006-views';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'balance', up: m003.up },
   { version: 4, name: 'partner', up: m004.up },
   { version: 5, name: 'home', up: m005.up },
+  { version: 6, name: 'views', up: m006.up },
 ];
