@@ -24,6 +24,7 @@ import { startActions, stopActions } from './actions/service';
 import { ReportJobs } from './partner/report/jobs';
 import { StatementCache } from './db/statements';
 import { precomputeHome } from './home/service';
+import { evaluateAlerts } from './partner/alerts';
 
 export interface CreateCoreExtras {
   /** API client options for tests (fast retries). */
@@ -84,8 +85,14 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     emit,
     now,
     auto: opts.autoSync !== false,
-    // Home's figures are built once per sync, so Home opens without reading the ledger.
-    afterSync: () => void precomputeHome(db, platformTimeZone(db), now()),
+    // Home's figures and the alerts are built once per sync, so reading them reads no ledger.
+    afterSync: () => {
+      try {
+        precomputeHome(db, platformTimeZone(db), now());
+      } finally {
+        evaluateAlerts(ctx);
+      }
+    },
     ...(opts.sync ?? {}),
   });
 

@@ -1,7 +1,7 @@
 /**
  * Balance alerts as native notifications from the main process, so they arrive while the window
  * is hidden or minimised. After each sync and each change of clients, ledger or deals it reads
- * `alerts.list`, shows the alerts not notified yet in the user's language (one each up to three,
+ * `alerts.summary`, shows the alerts not notified yet in the user's language (one each up to three,
  * else one summary) and marks them notified. Clicking a notification brings the window forward.
  */
 import { Notification } from 'electron';
@@ -28,24 +28,23 @@ export function watchBalanceAlerts(
     try {
       do {
         again = false;
-        const { items } = (await core.call('alerts.list', {})) as { items: AlertRow[] };
-        const fresh = items.filter((a) => !a.notified && !a.seen);
-        if (!fresh.length || !Notification.isSupported()) continue;
+        const { fresh, freshCount } = (await core.call('alerts.summary', {})) as { fresh: AlertRow[]; freshCount: number };
+        if (!freshCount || !Notification.isSupported()) continue;
         const lang = language();
         const t = mainT(lang);
         const title = t('partner:alerts.notifyTitle');
         const bodies =
-          fresh.length <= 3
+          freshCount <= fresh.length
             ? fresh.map((a) =>
                 t('partner:alerts.notifyOne', { client: a.name ?? a.email, what: alertDetail(t, a, lang) }),
               )
-            : [t('partner:alerts.notifyMany', { count: fresh.length })];
+            : [t('partner:alerts.notifyMany', { count: freshCount })];
         for (const body of bodies) {
           const n = new Notification({ title, body });
           n.on('click', showWindow);
           n.show();
         }
-        await core.call('alerts.notified', { ids: fresh.map((a) => a.id) });
+        await core.call('alerts.notified', freshCount <= fresh.length ? { ids: fresh.map((a) => a.id) } : { ids: [], allFresh: true });
       } while (again);
     } catch (err) {
       log.warn('balance alerts could not be checked:', err);
@@ -57,7 +56,7 @@ export function watchBalanceAlerts(
     if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') void check();
     if (e.event !== 'data.changed') return;
     const { tables } = e.payload as { tables: string[] };
-    if (tables.some((x) => x === 'clients' || x === 'transactions' || x === 'deals')) void check();
+    if (tables.some((x) => x === 'alerts' || x === 'deals')) void check();
   });
   void check();
   return off;

@@ -1,8 +1,10 @@
 /**
  * Alerts over the cache: rules in `alert_rules`, current alerts in `alerts`, one row
  * per (client, kind) while its condition holds. `evaluateAlerts` re-reads the cache when it
- * changed (after a sync, when rules change) and keeps `since`, `notified` and `seen` of the
- * alerts that still hold; a cleared condition removes its row, so crossing again is a new alert.
+ * changed; it runs after each sync and each rule change (create-core.ts, handlers.ts), never on a
+ * read, and keeps `since`, `notified` and `seen` of the alerts that still hold; a cleared condition
+ * removes its row, so crossing again is a new alert. Reads (listAlerts, alertsSummary) only read the
+ * stored rows; the badge reads the summary (counts and at most three new alerts), not the list.
  */
 import type Database from 'better-sqlite3';
 import type { AlertRow, AlertRule } from '../../../shared/contract/rpc/partner';
@@ -165,16 +167,14 @@ interface AlertDb {
 
 const KIND_ORDER = "CASE a.kind WHEN 'negative' THEN 0 WHEN 'freeze_soon' THEN 1 ELSE 2 END";
 
-export function listAlerts(ctx: CoreContext): { items: AlertRow[]; unseen: number; feedbackDue: number } {
-  // While a sync writes page after page, answer from the last evaluation; the next read after it re-evaluates.
-  if (!ctx.runtime?.syncStatus().running) evaluateAlerts(ctx);
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.*, c.name, c.email FROM alerts a LEFT JOIN clients c ON c.id = a.client_id
-       ORDER BY a.seen, ${KIND_ORDER}, a.balance_minor, a.client_id`,
-    )
-    .all() as AlertDb[];
-  const items: AlertRow[] = rows.map((r) => ({
+/** A cache never evaluated (synced by an older version): evaluated once, on its first read. */
+function evaluateIfNever(ctx: CoreContext): void {
+  if (ctx.runtime?.syncStatus().running) return;
+  if (ctx.db.prepare("SELECT 1 FROM meta WHERE key = 'alerts.fingerprint'").get() === undefined) evaluateAlerts(ctx);
+}
+
+function toAlertRow(r: AlertDb): AlertRow {
+  return {
     id: `${r.client_id}|${r.kind}`,
     clientId: r.client_id,
     name: r.name,
@@ -188,14 +188,43 @@ export function listAlerts(ctx: CoreContext): { items: AlertRow[]; unseen: numbe
     since: r.since,
     notified: r.notified === 1,
     seen: r.seen === 1,
-  }));
+  };
+}
+
+const SELECT_ALERTS = `SELECT a.*, c.name, c.email FROM alerts a LEFT JOIN clients c ON c.id = a.client_id`;
+
+/** Every current alert, unseen first (the alerts screen). */
+export function listAlerts(ctx: CoreContext): { items: AlertRow[]; unseen: number; feedbackDue: number } {
+  evaluateIfNever(ctx);
+  const rows = ctx.db.prepare(`${SELECT_ALERTS} ORDER BY a.seen, ${KIND_ORDER}, a.balance_minor, a.client_id`).all() as AlertDb[];
+  const items = rows.map(toAlertRow);
   const feedbackDue = cachedDeals(ctx.db, ctx.now(), ctx.timeZone()).filter((d) => d.feedbackDue).length;
   return { items, unseen: items.filter((i) => !i.seen).length, feedbackDue };
 }
 
-export function markNotified(db: Db, ids: string[]): void {
+/** How many fresh alerts a summary carries in full (more are announced by their count). */
+export const SUMMARY_FRESH = 3;
+
+/**
+ * What the nav badge and the notifications need: the unseen count, the deals due, and the alerts
+ * not notified yet (their count and the first few), without reading every alert.
+ */
+export function alertsSummary(ctx: CoreContext): { unseen: number; feedbackDue: number; freshCount: number; fresh: AlertRow[] } {
+  evaluateIfNever(ctx);
+  const { db } = ctx;
+  const c = db.prepare('SELECT total(seen = 0) AS unseen, total(seen = 0 AND notified = 0) AS fresh FROM alerts').get() as { unseen: number; fresh: number };
+  const fresh = (
+    db.prepare(`${SELECT_ALERTS} WHERE a.seen = 0 AND a.notified = 0 ORDER BY ${KIND_ORDER}, a.balance_minor, a.client_id LIMIT ?`).all(SUMMARY_FRESH) as AlertDb[]
+  ).map(toAlertRow);
+  const feedbackDue = cachedDeals(db, ctx.now(), ctx.timeZone()).filter((d) => d.feedbackDue).length;
+  return { unseen: c.unseen, feedbackDue, freshCount: c.fresh, fresh };
+}
+
+/** Marks these alerts notified; with `allFresh`, every alert not notified yet (a summary notification covered them). */
+export function markNotified(db: Db, ids: string[], allFresh = false): void {
   const st = db.prepare('UPDATE alerts SET notified = 1 WHERE client_id = ? AND kind = ?');
   db.transaction(() => {
+    if (allFresh) db.prepare('UPDATE alerts SET notified = 1 WHERE notified = 0 AND seen = 0').run();
     for (const id of ids) {
       const i = id.lastIndexOf('|');
       if (i > 0) st.run(id.slice(0, i), id.slice(i + 1));

@@ -5,7 +5,7 @@ import { apply } from './apply';
 import { createDeal, giveFeedback, listDeals } from './deals';
 import { reportMonths } from './report/query';
 import { startReport } from './report/jobs';
-import { listAlerts, listRules, markNotified, markSeen, saveRule } from './alerts';
+import { alertsSummary, evaluateAlerts, listAlerts, listRules, markNotified, markSeen, saveRule } from './alerts';
 
 export const partnerHandlers: Handlers<typeof partnerMethods> = {
   'partner.apply': (input, ctx) => apply(ctx, input),
@@ -21,12 +21,15 @@ export const partnerHandlers: Handlers<typeof partnerMethods> = {
   'alerts.rules': (_input, ctx) => ({ rules: listRules(ctx.db) }),
   'alerts.saveRule': (input, ctx) => {
     saveRule(ctx.db, input);
+    // Alerts are evaluated when their inputs change, never on a read.
+    evaluateAlerts(ctx, true);
     ctx.changed(['alerts']);
     return { rules: listRules(ctx.db) };
   },
   'alerts.list': (_input, ctx) => listAlerts(ctx),
+  'alerts.summary': (_input, ctx) => alertsSummary(ctx),
   'alerts.notified': (input, ctx) => {
-    markNotified(ctx.db, input.ids);
+    markNotified(ctx.db, input.ids, input.allFresh === true);
     return { ok: true as const };
   },
   'alerts.markSeen': (_input, ctx) => {

@@ -7,10 +7,10 @@
  * (each keystroke is its own query; only the latest one's answer is shown).
  */
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import { call } from '../../bridge';
 import type { ClientFilter, ClientRow } from '../../../shared/contract/rpc/clients';
-import type { ClientsView } from '../../state/prefs';
+import { listFilterOf, type ClientsView } from '../../state/prefs';
 
 export const PAGE = 100;
 /** The count waits until the filter has stood this long, so typing never queues counts before rows. */
@@ -24,6 +24,15 @@ export function clientsPageKey(filter: ListFilter, sort: ClientsView['sort'], pa
 
 function fetchPage(filter: ListFilter, sort: ClientsView['sort'], page: number) {
   return call('clients.rows', { ...filter, sort, offset: page * PAGE, limit: PAGE });
+}
+
+/**
+ * Asks for the first page of the list as the app starts on it, before anything renders: the
+ * screen's own query (same key) then finds it on its way or already in.
+ */
+export function prefetchFirstPage(qc: QueryClient, view: ClientsView): void {
+  const filter = listFilterOf(view);
+  void qc.prefetchQuery({ queryKey: clientsPageKey(filter, view.sort, 0), queryFn: () => fetchPage(filter, view.sort, 0) });
 }
 
 export function clientsCountKey(filter: ListFilter) {

@@ -1,6 +1,6 @@
 /**
  * The alerts nav item's badge (unseen alerts and deals due for feedback) and the desktop
- * notifications: it is always mounted in the header, reads `alerts.list` (re-read on
+ * notifications: it is always mounted in the header, reads `alerts.summary` (re-read on
  * data.changed for clients, transactions, alerts and deals), and shows a web Notification for
  * alerts not notified yet when the user allowed them (browser mode; the desktop app's main
  * process notifies natively, electron/main/balance-alerts.ts).
@@ -13,6 +13,7 @@ import { useLang } from '../../ui/format';
 import { alertDetail } from '../../../shared/i18n/alert-text';
 
 export const alertsKey = ['alerts', 'list'] as const;
+const summaryKey = ['alerts', 'summary'] as const;
 
 export function useAlerts() {
   return useQuery({ queryKey: alertsKey, queryFn: () => call('alerts.list', {}) });
@@ -25,38 +26,40 @@ function notificationsAllowed(): boolean {
 export default function AlertsBadge() {
   const { t } = useTranslation();
   const lang = useLang();
-  const alerts = useAlerts();
+  // The counts and the first few new alerts, not every alert: the header is on every screen.
+  const alerts = useQuery({ queryKey: summaryKey, queryFn: () => call('alerts.summary', {}) });
   const qc = useQueryClient();
   // Alerts depend on the clients, the ledger and the deals too: re-read when those change.
   useEffect(
     () =>
       onEvent((e) => {
-        if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') void qc.invalidateQueries({ queryKey: alertsKey });
+        const again = () => void qc.invalidateQueries({ queryKey: ['alerts'] });
+        if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') again();
         if (e.event !== 'data.changed') return;
         const { tables } = e.payload as { tables: string[] };
-        if (tables.some((x) => x === 'clients' || x === 'transactions' || x === 'deals')) void qc.invalidateQueries({ queryKey: alertsKey });
+        if (tables.some((x) => x === 'alerts' || x === 'deals')) again();
       }),
     [qc],
   );
 
-  const items = alerts.data?.items;
+  const summary = alerts.data;
   useEffect(() => {
     // The desktop app's main process shows them as native notifications (also while hidden).
-    if (!items || bridgeMode === 'desktop') return;
-    const fresh = items.filter((a) => !a.notified && !a.seen);
-    if (!fresh.length || !notificationsAllowed()) return;
+    if (!summary || bridgeMode === 'desktop') return;
+    const { fresh, freshCount } = summary;
+    if (!freshCount || !notificationsAllowed()) return;
     const title = t('partner:alerts.notifyTitle');
     try {
-      if (fresh.length <= 3) {
+      if (freshCount <= fresh.length) {
         for (const a of fresh) new Notification(title, { body: t('partner:alerts.notifyOne', { client: a.name ?? a.email, what: alertDetail(t, a, lang) }), tag: a.id });
       } else {
-        new Notification(title, { body: t('partner:alerts.notifyMany', { count: fresh.length }), tag: 'partner-desk-alerts' });
+        new Notification(title, { body: t('partner:alerts.notifyMany', { count: freshCount }), tag: 'partner-desk-alerts' });
       }
     } catch {
       /* notifications unavailable here */
     }
-    void call('alerts.notified', { ids: fresh.map((a) => a.id) });
-  }, [items, t, lang]);
+    void call('alerts.notified', freshCount <= fresh.length ? { ids: fresh.map((a) => a.id) } : { ids: [], allFresh: true });
+  }, [summary, t, lang]);
 
   const n = (alerts.data?.unseen ?? 0) + (alerts.data?.feedbackDue ?? 0);
   if (!n) return null;

@@ -138,10 +138,18 @@ export const partnerMethods = {
   'alerts.rules': method(NoInput, z.object({ rules: z.array(AlertRule) })),
   /** Saves the rule for its scope (replacing it); a rule with nothing on deletes the scope's rule. */
   'alerts.saveRule': method(AlertRule.strict(), z.object({ rules: z.array(AlertRule) })),
-  /** Current alerts, re-evaluated against the cache when it changed. */
+  /** Current alerts as last evaluated (after each sync and each rule change). */
   'alerts.list': method(NoInput, z.object({ items: z.array(AlertRow), unseen: z.number().int(), feedbackDue: z.number().int() })),
-  /** The renderer showed notifications for these. */
-  'alerts.notified': method(z.strictObject({ ids: z.array(z.string().max(200)).max(10_000) }), z.object({ ok: z.literal(true) })),
+  /** The badge's figures and the alerts not notified yet: their count and the first three. */
+  'alerts.summary': method(
+    NoInput,
+    z.object({ unseen: z.number().int(), feedbackDue: z.number().int(), freshCount: z.number().int(), fresh: z.array(AlertRow) }),
+  ),
+  /** Notifications were shown for these (with allFresh: for every alert not notified yet, announced by its count). */
+  'alerts.notified': method(
+    z.strictObject({ ids: z.array(z.string().max(200)).max(10_000), allFresh: z.literal(true).optional() }),
+    z.object({ ok: z.literal(true) }),
+  ),
   /** The user looked at the alerts screen: the badge resets. */
   'alerts.markSeen': method(NoInput, z.object({ ok: z.literal(true) })),
 } satisfies MethodMap;

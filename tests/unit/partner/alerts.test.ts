@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateAlerts, listAlerts, listRules, markNotified, markSeen, saveRule } from '../../../electron/core/partner/alerts';
+import { alertsSummary, evaluateAlerts, listAlerts, listRules, markNotified, markSeen, saveRule } from '../../../electron/core/partner/alerts';
 import { makeCtx, putClient, putTx, type TestCtx } from './helpers';
 
 let ctx: TestCtx;
@@ -55,6 +55,9 @@ describe('alerts over the cache', () => {
     const first = listAlerts(ctx).items[0]!;
     ctx.setNow(Date.parse('2026-03-03T00:00:00Z'));
     putClient(ctx.db, { id: 'c1', payment: -500 });
+    // A read reads what the last evaluation stored; the next evaluation (after a sync) updates it.
+    expect(listAlerts(ctx).items[0]!.balanceMinor).toBe(-5);
+    evaluateAlerts(ctx);
     const later = listAlerts(ctx).items[0]!;
     expect(later.since).toBe(first.since);
     expect(later.balanceMinor).toBe(-500);
@@ -83,5 +86,21 @@ describe('alerts over the cache', () => {
     saveRule(ctx.db, { clientId: 'c1', thresholdMinor: null, negative: false, freezeDays: 1 });
     saveRule(ctx.db, { clientId: 'c2', thresholdMinor: 100_00, negative: false, freezeDays: null });
     expect(listAlerts(ctx).items.map((a) => [a.clientId, a.kind])).toEqual([['c2', 'below_threshold']]);
+  });
+
+  it('the summary counts unseen and not yet notified alerts and carries the first three; allFresh marks every one', () => {
+    ctx = makeCtx();
+    for (let i = 1; i <= 5; i++) putClient(ctx.db, { id: `c${i}`, payment: -i * 100 });
+    evaluateAlerts(ctx);
+    let s = alertsSummary(ctx);
+    expect(s).toMatchObject({ unseen: 5, freshCount: 5 });
+    expect(s.fresh.map((a) => a.clientId)).toEqual(['c5', 'c4', 'c3']);
+    markNotified(ctx.db, ['c5|negative']);
+    s = alertsSummary(ctx);
+    expect(s).toMatchObject({ unseen: 5, freshCount: 4 });
+    markNotified(ctx.db, [], true);
+    expect(alertsSummary(ctx)).toMatchObject({ unseen: 5, freshCount: 0, fresh: [] });
+    markSeen(ctx.db);
+    expect(alertsSummary(ctx).unseen).toBe(0);
   });
 });
