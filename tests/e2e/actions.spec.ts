@@ -68,6 +68,8 @@ test('invite: fields checked as typed, the platform refusal on the field, the cl
   await dialog.getByLabel('Email').fill(email);
   await dialog.getByLabel('Name or company').fill('ООО «Новый клиент»');
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(dialog.getByTestId('invite-sent')).toHaveText(`Invitation sent to ${email}`);
+  await dialog.getByTestId('invite-close').click();
   await expect(dialog).toBeHidden();
   await search(page, email);
   const row = page.getByTestId('client-row').filter({ hasText: email });

@@ -4,6 +4,7 @@ import type { Handlers } from '../context';
 import { readPlatform } from '../settings/store';
 import { allBatchItems, applicable, batchItems, cancelBatch, enqueue, getBatch, listBatches, progressOf, retryFailed } from './outbox';
 import { inviteClient, listInvitations, resendInvitation, revokeInvitation } from './invite';
+import { discardInvite } from './invite-outbox';
 import { iterateAudit, listAudit } from './audit';
 import { exportAudit, exportBatch } from './export';
 
@@ -48,6 +49,11 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
   'invitations.list': (_input, ctx) => listInvitations(ctx),
   'invitations.resend': ({ id }, ctx) => resendInvitation(ctx, id),
   'invitations.revoke': ({ id }, ctx) => revokeInvitation(ctx, id),
+  'invitations.discard': ({ id }, ctx) => {
+    discardInvite(ctx.db, id);
+    ctx.changed(['invitations', 'audit']);
+    return { id };
+  },
   'audit.list': ({ search, offset, limit }, ctx) => listAudit(ctx.db, search, offset, limit),
   'audit.export': ({ format, lang, search }, ctx) =>
     exportAudit(iterateAudit(ctx.db, search), { format, lang, zone: ctx.timeZone(), now: ctx.now() }),

@@ -1,11 +1,12 @@
 /**
- * Invite a client (online only: the platform assigns the id) and the invitations list, resend and
- * revoke. The invited client goes into the cache at once, as the platform returned it.
+ * Invite a client and the invitations list, resend and revoke. The invited client goes into the
+ * cache at once, as the platform returned it; with no connection the invite is queued
+ * (invite-outbox.ts) and the outbox runner sends it on reconnect with the same Idempotency-Key.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InviteBody, type Client, type Invitation } from '../../../shared/contract/platform';
-import type { InviteInput, InvitationRow } from '../../../shared/contract/rpc/actions';
+import type { InviteInput, InviteResult, InvitationRow } from '../../../shared/contract/rpc/actions';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
@@ -14,6 +15,7 @@ import type { CoreContext } from '../context';
 import { ApiError, toAppError } from '../partner-api/errors';
 import { clientParams, UPSERT_CLIENT_SQL } from '../clients/write';
 import { recordAudit, single } from './audit';
+import { listQueuedInvites, queueInvite } from './invite-outbox';
 
 /** Field checks of the invite form, the same rules the renderer applies as the user types. */
 export function checkInvite(input: InviteInput): Record<string, string> {
@@ -71,7 +73,7 @@ function toClientRow(c: Client): ClientRow {
   };
 }
 
-export async function inviteClient(ctx: CoreContext, input: InviteInput): Promise<ClientRow> {
+export async function inviteClient(ctx: CoreContext, input: InviteInput): Promise<InviteResult> {
   const fields = checkInvite(input);
   if (Object.keys(fields).length) throw new AppError('invalid_input', 'The form has invalid fields', { fields });
   const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -81,11 +83,19 @@ export async function inviteClient(ctx: CoreContext, input: InviteInput): Promis
     ...(opt(input.phone) ? { phone: opt(input.phone) } : {}),
     ...(opt(input.externalId) ? { external_id: opt(input.externalId) } : {}),
   });
+  const key = `invite-${randomUUID()}`;
   let client: Client;
   try {
-    client = await ctx.api().invite(body, `invite-${randomUUID()}`);
+    client = await ctx.api().invite(body, key);
   } catch (e) {
     const err = inviteError(e);
+    if (err.code === 'offline' || err.code === 'not_configured') {
+      // No connection: queued with the same key (a request that did arrive is replayed, not repeated).
+      const invitation = queueInvite(ctx.db, body, key, ctx.now());
+      ctx.changed(['invitations', 'audit']);
+      ctx.actionRunner?.wake();
+      return { queued: true, invitation };
+    }
     if (err.code === 'client_exists' || err.code === 'invalid_input') {
       recordAudit(ctx.db, { at: ctx.now(), action: 'invite', clientIds: [], detail: `${body.email}\t${err.code}`, result: single(false) });
       ctx.changed(['audit']);
@@ -105,7 +115,7 @@ export async function inviteClient(ctx: CoreContext, input: InviteInput): Promis
   })();
   ctx.changed(['clients', 'audit', 'invitations']);
   ctx.requestSync('invite');
-  return toClientRow(client);
+  return { queued: false, client: toClientRow(client) };
 }
 
 // ---------- invitations ----------
@@ -154,7 +164,9 @@ function isOffline(e: AppError): boolean {
 }
 
 /** Fetches every invitation when online and replaces the cached copy; offline, the cached copy. */
-export async function listInvitations(ctx: CoreContext): Promise<{ items: InvitationRow[]; asOf: string | null; offline: boolean }> {
+export async function listInvitations(
+  ctx: CoreContext,
+): Promise<{ items: InvitationRow[]; asOf: string | null; offline: boolean; queued: ReturnType<typeof listQueuedInvites> }> {
   const all: Invitation[] = [];
   try {
     const api = ctx.api();
@@ -167,7 +179,7 @@ export async function listInvitations(ctx: CoreContext): Promise<{ items: Invita
     }
   } catch (e) {
     const err = toAppError(e);
-    if (isOffline(err)) return { ...cachedInvitations(ctx.db), offline: true };
+    if (isOffline(err)) return { ...cachedInvitations(ctx.db), offline: true, queued: listQueuedInvites(ctx.db) };
     throw err;
   }
   const now = ctx.now();
@@ -175,7 +187,7 @@ export async function listInvitations(ctx: CoreContext): Promise<{ items: Invita
     ctx.db.exec('DELETE FROM invitations');
     for (const i of all) writeInvitation(ctx.db, i, now);
   })();
-  return { ...cachedInvitations(ctx.db), offline: false };
+  return { ...cachedInvitations(ctx.db), offline: false, queued: listQueuedInvites(ctx.db) };
 }
 
 export async function resendInvitation(ctx: CoreContext, id: string): Promise<InvitationRow> {

@@ -17,13 +17,15 @@
  *   queued. Other refusals fail the rows with the platform's code.
  * - Each answer is applied in one transaction: row states, the cache (status, or removal on
  *   delete), the audit entry's result; then actions.progress and data.changed are emitted.
+ * - Invitations queued offline (invite-outbox.ts) go first, one at a time with their own key,
+ *   classified the same way: a refusal fails the invite, no connection keeps it queued.
  *
  * This file is the send loop and the classification of failures; every statement over the outbox
  * is in outbox.ts.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { BulkAction, BulkResult, Client } from '../../../shared/contract/platform';
+import type { BulkAction, BulkResult, Client, InviteBody } from '../../../shared/contract/platform';
 import type { CoreContext } from '../context';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { ApiError, localFault } from '../partner-api/errors';
@@ -39,6 +41,7 @@ import {
   type ClaimRow,
   type RowOutcome,
 } from './outbox';
+import { claimInvite, hasOpenInvites, releaseInvite, settleInvite } from './invite-outbox';
 
 /** What the runner needs of the platform client (PartnerApi satisfies it). */
 export interface ActionsApi {
@@ -46,6 +49,7 @@ export interface ActionsApi {
   block(id: string, idempotencyKey?: string): Promise<Client>;
   unblock(id: string, idempotencyKey?: string): Promise<Client>;
   deleteClient(id: string, idempotencyKey?: string): Promise<{ id: string; deleted_at: string }>;
+  invite(body: InviteBody, idempotencyKey?: string): Promise<Client>;
 }
 
 export interface RunnerDeps {
@@ -138,7 +142,7 @@ export class ActionRunner {
 
   /** Resolves once no row is pending or sending and the runner has nothing in flight. */
   whenIdle(): Promise<void> {
-    if (this.state === 'idle' && !hasOpenRows(this.deps.db)) return Promise.resolve();
+    if (this.state === 'idle' && !hasOpenRows(this.deps.db) && !hasOpenInvites(this.deps.db)) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
   }
 
@@ -162,6 +166,18 @@ export class ActionRunner {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      if (!this.prefetched) {
+        const inv = await this.sendInvite();
+        if (inv.sent) {
+          if (inv.retry) {
+            this.state = inv.retry.why;
+            await this.wait(inv.retry.waitMs);
+          } else {
+            this.streak = 0;
+          }
+          continue;
+        }
+      }
       const claim = this.prefetched ?? this.claim();
       this.prefetched = null;
       if (!claim) {
@@ -193,6 +209,33 @@ export class ActionRunner {
         this.streak = 0;
       }
     }
+  }
+
+  /** Sends the oldest queued invitation, if there is one; its retry when it has to wait. */
+  private async sendInvite(): Promise<{ sent: boolean; retry: Extract<Outcome, { kind: 'retry' }> | null }> {
+    const db = this.deps.db;
+    const claim = claimInvite(db, this.deps.now());
+    if (!claim) return { sent: false, retry: null };
+    this.state = 'sending';
+    let outcome: Outcome;
+    try {
+      const client = await this.deps.api().invite(claim.body, claim.key);
+      settleInvite(db, claim.seq, { kind: 'ok', client }, this.deps.now());
+      this.deps.changed(['clients', 'invitations', 'audit']);
+      this.deps.requestSync?.('invite');
+      return { sent: true, retry: null };
+    } catch (e) {
+      outcome = this.classify(e, []);
+    }
+    if (outcome.kind === 'retry' && outcome.server && claim.attempts >= this.maxServerAttempts) outcome = { kind: 'failed', error: 'platform_error' };
+    if (outcome.kind === 'retry') {
+      releaseInvite(db, claim.seq, this.deps.now());
+      this.deps.changed(['invitations']);
+      return { sent: true, retry: outcome };
+    }
+    settleInvite(db, claim.seq, { kind: 'failed', error: outcome.kind === 'failed' ? outcome.error : 'failed' }, this.deps.now());
+    this.deps.changed(['invitations', 'audit']);
+    return { sent: true, retry: null };
   }
 
   /** The next rows to send: a chunk left in 'sending' by a previous run first, else new pending rows. */

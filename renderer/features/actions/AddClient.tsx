@@ -1,17 +1,30 @@
 /**
  * "Add client": email (required), name, phone, identifier, each checked as the user types (after the
  * field was touched) and on submit with shared/domain/validation; the platform's refusals (the client
- * exists, an invalid field) are shown on the field. On success the client is already in the list as
- * invited (the core writes it to the cache before answering).
+ * exists, an invalid field) are shown on the field. An identifier means the client already has a
+ * VK Cloud account: the manager confirms the warning (all their projects move to the partner, they
+ * then pay only through the partner) before it is sent. On success the client is already in the list
+ * as invited (the core writes it to the cache before answering); offline the invitation is queued.
+ * Either way the dialog then says what the client receives (InviteEmailNote).
  */
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { LIMITS } from '../../../shared/contract/platform';
 import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
-import { errorCode, errorText, fieldMessage } from '../../ui/errors';
+import { errorText, fieldMessage } from '../../ui/errors';
 import { Dialog } from '../../ui/Dialog';
 import { useToast } from '../../ui/Toast';
+
+/** What the invited client receives: the email's subject and where to look when it is not in the Inbox. */
+export function InviteEmailNote({ testId = 'invite-email-note' }: { testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="alert alert-info" data-testid={testId}>
+      {t('actions:invite.emailNote', { subject: t('actions:invite.emailSubject') })}
+    </p>
+  );
+}
 
 type Field = 'email' | 'name' | 'phone' | 'externalId';
 const FIELDS: Field[] = ['email', 'name', 'phone', 'externalId'];
@@ -46,6 +59,12 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
   const [remote, setRemote] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The identifier's warning, confirmed by the manager. */
+  const [warned, setWarned] = useState(false);
+  const [warnMissing, setWarnMissing] = useState(false);
+  /** After sending: the email it went to, and whether it waits for the connection. */
+  const [sent, setSent] = useState<{ email: string; queued: boolean } | null>(null);
+  const existing = values.externalId.trim() !== '';
 
   const errorOf = (f: Field): string | null => {
     const r = remote[f];
@@ -71,29 +90,52 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     setTouched({ email: true, name: true, phone: true, externalId: true });
     if (FIELDS.some((f) => check(f, values[f]))) return;
+    if (existing && !warned) {
+      setWarnMissing(true);
+      return;
+    }
     setBusy(true);
     setFormError(null);
     try {
-      const client = await call('clients.invite', {
+      const r = await call('clients.invite', {
         email: values.email.trim(),
         ...(values.name.trim() ? { name: values.name.trim() } : {}),
         ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
         ...(values.externalId.trim() ? { externalId: values.externalId.trim() } : {}),
       });
-      toast({ key: 'actions:invite.done', params: { email: client.email } });
-      onClose();
+      const email = r.queued ? r.invitation.email : r.client.email;
+      toast({ key: r.queued ? 'actions:invite.queued' : 'actions:invite.done', params: { email } });
+      setSent({ email, queued: r.queued });
     } catch (err) {
       const fields = (err as { fields?: Record<string, string> }).fields;
       if (fields && Object.keys(fields).some((k) => (FIELDS as string[]).includes(k))) {
         setRemote(fields as Partial<Record<Field, string>>);
-      } else if (errorCode(err) === 'offline' || errorCode(err) === 'not_configured') {
-        setFormError(t('actions:invite.offline'));
       } else {
         setFormError(errorText(t, err));
       }
     } finally {
       setBusy(false);
     }
+  }
+
+  if (sent) {
+    return (
+      <Dialog
+        title={t('actions:invite.title')}
+        onClose={onClose}
+        testId="add-client-dialog"
+        footer={
+          <button type="button" className="btn btn-primary" data-testid="invite-close" onClick={onClose}>
+            {t('actions:invite.close')}
+          </button>
+        }
+      >
+        <p role="status" data-testid="invite-sent" data-queued={sent.queued ? 'true' : 'false'}>
+          {t(sent.queued ? 'actions:invite.queued' : 'actions:invite.done', { email: sent.email })}
+        </p>
+        <InviteEmailNote />
+      </Dialog>
+    );
   }
 
   return (
@@ -142,6 +184,30 @@ export function AddClientDialog({ onClose }: { onClose: () => void }) {
             </div>
           );
         })}
+        {existing ? (
+          <div className="alert alert-warn" data-testid="invite-existing-warning">
+            <p id="invite-existing-text">{t('actions:invite.existingWarning')}</p>
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid="invite-existing-confirm"
+                checked={warned}
+                aria-describedby="invite-existing-text"
+                aria-invalid={warnMissing && !warned ? 'true' : 'false'}
+                onChange={(e) => {
+                  setWarned(e.target.checked);
+                  setWarnMissing(false);
+                }}
+              />{' '}
+              {t('actions:invite.existingConfirm')}
+            </label>
+            {warnMissing && !warned ? (
+              <div className="field-error" role="alert" data-testid="invite-existing-missing">
+                {t('actions:invite.existingRequired')}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
         {formError ? (
           <div className="alert alert-warn" role="alert">
             {formError}

@@ -1,9 +1,12 @@
-/** Invitations: how long each has been pending, when it expires, resend and revoke. */
+/**
+ * Invitations: how long each has been pending, when it expires, resend and revoke; what the client
+ * receives (InviteEmailNote); and the invitations queued while offline, sent on reconnect.
+ */
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
-import type { InvitationRow } from '../../../shared/contract/rpc/actions';
+import type { InvitationRow, QueuedInvitation } from '../../../shared/contract/rpc/actions';
 import { formatDateTime, formatRelative, formatUnit } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
 import { Empty, ErrorState, Loading } from '../../ui/States';
@@ -13,6 +16,8 @@ import { ActionsLayer } from './ActionsLayer';
 import { Dialog } from '../../ui/Dialog';
 import { useToast } from '../../ui/Toast';
 import { countParams, useLang } from '../../ui/format';
+import { InviteEmailNote } from './AddClient';
+import { reasonLabel } from './labels';
 
 /** "5 days" / "5 дней", or hours under a day, minutes under an hour. */
 export function duration(ms: number, lang: string): string {
@@ -52,7 +57,18 @@ export default function InvitationsPage() {
     }
   }
 
+  async function discard(i: QueuedInvitation) {
+    try {
+      await call('invitations.discard', { id: i.id });
+      toast({ key: 'actions:invitations.discardedDone', params: { email: i.email } });
+      void qc.invalidateQueries({ queryKey: ['invitations'] });
+    } catch (e) {
+      toast(errorText(t, e));
+    }
+  }
+
   const items = q.data?.items ?? [];
+  const queued = q.data?.queued ?? [];
   return (
     <div className="page page-scroll" data-testid="invitations-page">
       <ActionsLayer />
@@ -64,6 +80,54 @@ export default function InvitationsPage() {
         <div className="alert alert-warn" role="status" data-testid="invitations-offline">
           {q.data.asOf ? t('actions:invitations.offline', { time: formatDateTime(q.data.asOf, lang, zone) }) : t('actions:invitations.offlineNever')}
         </div>
+      ) : null}
+      <InviteEmailNote testId="invitations-email-note" />
+      {queued.length > 0 ? (
+        <section aria-labelledby="invitations-queued-title">
+          <h2 id="invitations-queued-title">{t('actions:invitations.queuedTitle')}</h2>
+          <table className="data-table" data-testid="invitations-queued">
+            <thead>
+              <tr>
+                <th>{t('actions:invitations.email')}</th>
+                <th>{t('actions:invitations.name')}</th>
+                <th>{t('actions:invitations.queuedAt')}</th>
+                <th>{t('actions:invitations.status')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {queued.map((i) => (
+                <tr key={i.id} data-email={i.email} data-state={i.state}>
+                  <td>{i.email}</td>
+                  <td>{i.name ?? ''}</td>
+                  <td>{formatDateTime(i.createdAt, lang, zone)}</td>
+                  <td data-testid="queued-state">
+                    {i.state === 'failed' ? (
+                      <span className="badge badge-bad">{t('actions:invitations.queuedFailed', { reason: reasonLabel(t, i.error ?? 'failed') })}</span>
+                    ) : (
+                      <span className="badge badge-warn">
+                        {/* Offline, a try in progress is still waiting for the connection. */}
+                        {i.state === 'sending' && !q.data?.offline ? t('actions:invitations.queuedSending') : t('actions:invitations.queuedPending')}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {i.state !== 'sending' ? (
+                      <button
+                        type="button"
+                        className="btn"
+                        aria-label={t('actions:invitations.discardLabel', { email: i.email })}
+                        onClick={() => void discard(i)}
+                      >
+                        {t('actions:invitations.discard')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : null}
       {q.isLoading ? <Loading /> : null}
       {q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : null}

@@ -80,6 +80,25 @@ export const InvitationRow = z.object({
 });
 export type InvitationRow = z.infer<typeof InvitationRow>;
 
+/** An invitation written while offline, waiting to be sent (or refused when it was). */
+export const QueuedInvitation = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string().nullable(),
+  state: z.enum(['pending', 'sending', 'failed']),
+  /** The platform's code when it refused the invitation. */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type QueuedInvitation = z.infer<typeof QueuedInvitation>;
+
+/** What became of an invite: sent (the client, already in the cache) or queued until online. */
+export const InviteResult = z.discriminatedUnion('queued', [
+  z.object({ queued: z.literal(false), client: ClientRow }),
+  z.object({ queued: z.literal(true), invitation: QueuedInvitation }),
+]);
+export type InviteResult = z.infer<typeof InviteResult>;
+
 export const AuditAction = z.enum(['invite', 'block', 'unblock', 'delete', 'resend', 'revoke']);
 export type AuditAction = z.infer<typeof AuditAction>;
 export const AuditRow = z.object({
@@ -101,8 +120,11 @@ const BatchId = z.string().min(1).max(64);
 const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
 export const actionsMethods = {
-  /** Invites a client on the platform (needs the network) and puts it in the cache as invited. */
-  'clients.invite': method(InviteInput, ClientRow),
+  /**
+   * Invites a client on the platform and puts it in the cache as invited; with no connection the
+   * invitation is queued and sent by the outbox runner on reconnect.
+   */
+  'clients.invite': method(InviteInput, InviteResult),
   /** Writes outbox rows and the clients' pending state in one transaction; the runner sends them. */
   'actions.enqueue': method(
     z.strictObject({ action: BulkAction, ids: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(ENQUEUE_MAX) }),
@@ -136,11 +158,13 @@ export const actionsMethods = {
     NoInput,
     z.object({ block: ResourcePolicy.nullable(), delete: ResourcePolicy.nullable() }),
   ),
-  /** Pending and expired invitations: fetched when online, else the cached copy. */
+  /** Pending and expired invitations: fetched when online, else the cached copy; and those queued offline. */
   'invitations.list': method(
     NoInput,
-    z.object({ items: z.array(InvitationRow), asOf: z.string().nullable(), offline: z.boolean() }),
+    z.object({ items: z.array(InvitationRow), asOf: z.string().nullable(), offline: z.boolean(), queued: z.array(QueuedInvitation) }),
   ),
+  /** Removes a queued invitation not being sent (pending: it is never sent; failed: dismissed). */
+  'invitations.discard': method(z.strictObject({ id: z.number().int().min(1) }), z.object({ id: z.number().int() })),
   'invitations.resend': method(z.strictObject({ id: z.string().min(1).max(LIMITS.id) }), InvitationRow),
   'invitations.revoke': method(z.strictObject({ id: z.string().min(1).max(LIMITS.id) }), z.object({ id: z.string() })),
   'audit.list': method(

@@ -1,5 +1,5 @@
 /** An in-memory platform for the runner's unit tests: honours idempotency keys, injects faults. */
-import type { BulkAction, BulkResult, Client } from '../../../shared/contract/platform';
+import type { BulkAction, BulkResult, Client, InviteBody } from '../../../shared/contract/platform';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import type { ActionsApi } from '../../../electron/core/actions/runner';
 
@@ -66,6 +66,19 @@ export class FakePlatform implements ActionsApi {
   }
   deleteClient(id: string, key?: string) {
     return this.single('delete', id, key) as Promise<{ id: string; deleted_at: string }>;
+  }
+
+  /** Invites: a known email is refused with client_exists; a replayed key answers the same client. */
+  async invite(body: InviteBody, key?: string): Promise<Client> {
+    const id = `inv-${body.email}`;
+    await this.enter('invite', [id], key);
+    if (key && this.replies.has(key)) return this.replies.get(key) as Client;
+    if (this.status.has(id)) throw new ApiError('http', 'exists', { status: 409, code: 'client_exists' });
+    this.status.set(id, 'invited');
+    this.applied.set(id, 1);
+    const c = { ...this.client(id), email: body.email, name: body.name ?? null, status: 'invited' as const };
+    if (key) this.replies.set(key, c);
+    return c;
   }
 
   private client(id: string): Client {

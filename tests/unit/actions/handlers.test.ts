@@ -94,11 +94,11 @@ describe('actions handlers on a temp database', () => {
     expect(checkInvite({ email: 'a@b.ru' })).toEqual({});
   });
 
-  it('invites nothing and says offline when the platform is unreachable; invitations fall back to the cache', async () => {
+  it('queues an invite when the platform is unreachable; invitations fall back to the cache and list the queued one', async () => {
     t = tempDb();
     const ctx = ctxOf(t.db);
-    await expect(dispatch('clients.invite', { email: 'new@example.com' }, ctx)).rejects.toMatchObject({ code: 'offline' });
-    expect(await dispatch('invitations.list', {}, ctx)).toEqual({ items: [], asOf: null, offline: true });
+    expect(await dispatch('clients.invite', { email: 'new@example.com' }, ctx)).toMatchObject({ queued: true, invitation: { email: 'new@example.com', state: 'pending' } });
+    expect(await dispatch('invitations.list', {}, ctx)).toMatchObject({ items: [], asOf: null, offline: true, queued: [{ email: 'new@example.com' }] });
   });
 
   it('speaks Russian plurals', () => {

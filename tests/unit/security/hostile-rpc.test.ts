@@ -38,6 +38,7 @@ const VALID: Partial<Record<MethodName, Record<string, unknown>>> = {
   'actions.export': { batchId: 'b1', format: 'csv', lang: 'en' },
   'invitations.resend': { id: 'i1' },
   'invitations.revoke': { id: 'i1' },
+  'invitations.discard': { id: 1 },
   'audit.list': { search: '', offset: 0, limit: 10 },
   'audit.export': { format: 'csv', lang: 'en', search: '' },
   'balance.card': { clientId: 'c000001' },

@@ -8,6 +8,7 @@ import * as m003 from './003-balance';
 import * as m004 from './004-partner';
 import * as m005 from './005-home';
 import * as m006 from './006-views';
+import * as m007 from './007-invite-outbox';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'partner', up: m004.up },
   { version: 5, name: 'home', up: m005.up },
   { version: 6, name: 'views', up: m006.up },
+  { version: 7, name: 'invite-outbox', up: m007.up },
 ];
