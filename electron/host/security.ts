@@ -3,22 +3,39 @@
  * Content-Security-Policy and response headers, the desktop app's own origin (app://partner-desk)
  * and its link allowlist, and browser mode's checks of Host, Origin and the per-run token.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Strict CSP: everything from the app's own origin, no eval, no plugins, no framing. Styles may be
- * inline (React's style attributes and the virtualizer's positioning); scripts may not.
+ * The only <style> elements a library of the page injects, allowed by their exact hash (nothing
+ * else inline is): react-aria's usePress adds this rule once so touch presses are not delayed.
+ */
+export const LIBRARY_STYLE_ELEMENTS = [
+  '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}',
+] as const;
+
+const styleHashes = LIBRARY_STYLE_ELEMENTS.map(
+  (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`,
+);
+
+/**
+ * The app's one Content-Security-Policy, sent as a response header by both servers of the page:
+ * the desktop app's app:// protocol (electron/main) and browser mode (electron/web). The page has
+ * no meta CSP of its own, so this string is the whole policy. Everything comes from the app's own
+ * origin; no eval and no inline scripts; no inline styles except the hashed library rule above
+ * (React's style props and uPlot set styles through the CSSOM, which CSP does not govern;
+ * tests/e2e/csp.spec.ts walks the screens in Chromium and fails on any violation); no plugins, no
+ * framing, no form submissions (forms are handled in script).
  */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
+  `style-src 'self' ${styleHashes.join(' ')}`,
+  "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 

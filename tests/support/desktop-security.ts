@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import type { RpcReply } from '../../shared/contract/bridge';
+import { CSP } from '../../electron/host/security';
 
 export type Permission =
   'notifications' | 'media' | 'geolocation' | 'clipboard-read' | 'openExternal' | 'fullscreen';
@@ -82,6 +83,7 @@ export const SECURITY_STATEMENTS: SecurityStatement[] = [
         const r = await p.appFetch(path);
         assert.equal(r.status, 200, `${path} is served`);
         const csp = r.headers['content-security-policy'] ?? '';
+        assert.equal(csp, CSP, `${path}: the app's one policy (electron/host/security.ts)`);
         assert.match(csp, /default-src 'self'/, `${path}: default-src 'self'`);
         assert.match(csp, /script-src 'self'(;|$)/, `${path}: scripts only from the app`);
         assert.doesNotMatch(csp, /unsafe-eval/, `${path}: no unsafe-eval`);

@@ -9,6 +9,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP } from '../../../electron/host/security';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 
 interface RawResponse {
@@ -188,6 +189,7 @@ describe('browser mode security', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
     const csp = String(index.headers['content-security-policy']);
+    expect(csp).toBe(CSP);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
