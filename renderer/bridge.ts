@@ -169,7 +169,8 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   }
   let res: Response;
   try {
-    res = await fetch('/rpc', {
+    // The method is named in the address too: the server picks its body limit before reading.
+    res = await fetch(`/rpc?method=${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [WEB_TOKEN_HEADER]: webToken ?? '' },
       body: JSON.stringify({ method, input }),

@@ -8,6 +8,7 @@ import { preloadRoute } from './app/routes';
 import { queryClient } from './app/queryClient';
 import { useNav } from './state/nav';
 import { prefetchFirstPage } from './features/clients/useClientPages';
+import { installLinkGuard } from './app/linkGuard';
 import './styles/app.css';
 import './styles/controls.css';
 
@@ -15,6 +16,7 @@ import './styles/controls.css';
 const lang = pickLanguage(null, navigator.languages ?? [navigator.language]);
 usePrefs.getState().setLanguage(lang);
 initI18n(lang);
+installLinkGuard(document);
 
 // The screen the app opens on: its rows are asked for at once, its code is in before the first render.
 const { route } = useNav.getState();

@@ -4,6 +4,7 @@
  * and its link allowlist, and browser mode's checks of Host, Origin and the per-run token.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isAllowedMailto } from '../../shared/domain/links';
 
 /**
  * The only <style> elements a library of the page injects, allowed by their exact hash (nothing
@@ -85,7 +86,8 @@ export const EXTERNAL_HOSTS = [
 
 /**
  * May the desktop app hand this link to the OS? Only https: links to the allowlist, and mailto:
- * (the "Request top-up" helper composes a letter to support). Credentials in the URL are refused.
+ * links the app composes (isAllowedMailto: to the partner mailbox, or with no recipient like the
+ * "Request top-up" letter). Credentials in the URL are refused.
  */
 export function isAllowedExternalUrl(raw: string): boolean {
   let u: URL;
@@ -94,7 +96,7 @@ export function isAllowedExternalUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  if (u.protocol === 'mailto:') return true;
+  if (u.protocol === 'mailto:') return isAllowedMailto(raw);
   if (u.protocol !== 'https:' || u.username || u.password || u.port) return false;
   const host = u.hostname.toLowerCase();
   return EXTERNAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));

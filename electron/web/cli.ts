@@ -1,6 +1,7 @@
 /**
- * `npm run web -- [--port P] [--demo | --platform URL --token T] [--data DIR]`
- * Serves the built renderer, /rpc and /events on 127.0.0.1 and prints the address to open.
+ * `npm run web -- [--port P] [--demo | --platform URL [--token-stdin]] [--data DIR]`
+ * The platform token comes from standard input (`--token-stdin`, one line) or from the environment
+ * (PARTNER_DESK_PLATFORM_TOKEN); `--token T` still works but warns that `ps` shows it. Serves the built renderer, /rpc and /events on 127.0.0.1 and prints the address to open.
  * Without --platform it runs on the built-in demo platform (unless the data folder remembers
  * another connection chosen in Settings). Stops cleanly on SIGINT and SIGTERM.
  */
@@ -9,13 +10,17 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSavedConnection } from '../host/connection-store';
 import { platformBaseUrl } from '../host/connections';
+import { choosePlatformToken } from './platform-token';
 import { startWebServer } from './server';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npm run web -- [--port P] [--demo | --platform URL --token T] [--data DIR]');
+  console.error(
+    'usage: npm run web -- [--port P] [--demo | --platform URL [--token-stdin]] [--data DIR]\n' +
+      '  the platform token: one line on standard input with --token-stdin, or PARTNER_DESK_PLATFORM_TOKEN',
+  );
   process.exit(2);
 }
 
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
         demo: { type: 'boolean' },
         platform: { type: 'string' },
         token: { type: 'string' },
+        'token-stdin': { type: 'boolean' },
         data: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -41,7 +47,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     usage(`--port must be 0..65535, got ${values.port}`);
   if (values.demo && values.platform) usage('--demo and --platform exclude each other');
-  if (values.platform && !values.token) usage('--platform needs --token');
+  const chosen = await choosePlatformToken({
+    arg: values.token,
+    fromStdin: Boolean(values['token-stdin']),
+    env: process.env,
+    stdin: process.stdin,
+  });
+  if (chosen.error) usage(chosen.error);
+  if (chosen.warning) console.error(chosen.warning);
+  const platformToken = chosen.token;
+  if (values.platform && !platformToken) usage('--platform needs the platform token (--token-stdin or PARTNER_DESK_PLATFORM_TOKEN)');
   if (values.platform && !/^https?:\/\//.test(values.platform))
     usage('--platform must be an http(s) address');
 
@@ -60,12 +75,12 @@ async function main(): Promise<void> {
     dataDir,
     rendererDir,
     version,
-    ...(values.platform && values.token
+    ...(values.platform && platformToken
       ? {
           connection: {
             kind: 'custom' as const,
             url: platformBaseUrl(values.platform),
-            token: values.token,
+            token: platformToken,
           },
         }
       : {}),

@@ -47,7 +47,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
+/** The largest /rpc body browser mode reads: 1 MiB for every method… */
+export const MAX_BODY = 1024 * 1024;
+/** …except the import of a local data file, which may be far larger (announced as `/rpc?method=`). */
+export const MAX_IMPORT_BODY = 64 * 1024 * 1024;
+const LARGE_BODY_METHOD = 'localData.import';
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -60,22 +64,34 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   });
   res.end(text);
 }
-function fail(res: ServerResponse, status: number, code: AppErrorShape['code'], message: string): void {
-  const reply: RpcReply = { ok: false, error: { code, message } };
-  send(res, status, reply);
+function fail(
+  res: ServerResponse,
+  status: number,
+  code: AppErrorShape['code'],
+  message: string,
+  params?: Record<string, string | number>,
+): void {
+  const reply: RpcReply = { ok: false, error: { code, message, ...(params ? { params } : {}) } };
+  send(res, status, reply, status === 413 ? { Connection: 'close' } : {});
 }
-function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The request body as text, or null when it is over `limit` bytes. An oversized body is still
+ * read to its end (and dropped, never kept), so the client gets the 413 answer instead of a reset
+ * connection. Only a caller with this run's token gets this far.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
+    let over = false;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -139,7 +155,7 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
   const sockets = new Set<Socket>();
   let port = 0;
 
-  const handleRpc = async (req: IncomingMessage, res: ServerResponse) => {
+  const handleRpc = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (req.method !== 'POST') return fail(res, 405, 'forbidden', 'POST only');
     if (!tokenMatches(req.headers[WEB_TOKEN_HEADER.toLowerCase()] as string | undefined, token)) {
       return fail(res, 401, 'forbidden', 'Missing or wrong token');
@@ -147,8 +163,12 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return fail(res, 415, 'invalid_input', 'Content-Type must be application/json');
     }
-    const text = await readBody(req);
-    if (text === null) return fail(res, 413, 'invalid_input', 'Request too large');
+    const announced = url.searchParams.get('method');
+    const limit = announced === LARGE_BODY_METHOD ? MAX_IMPORT_BODY : MAX_BODY;
+    const text = await readBody(req, limit);
+    if (text === null) {
+      return fail(res, 413, 'too_large', `Request over ${limit} bytes`, { megabytes: limit / (1024 * 1024) });
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -157,6 +177,10 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
     }
     const body = parseRpcRequest(json);
     if (!body) return fail(res, 400, 'invalid_input', 'Expected {"method": string, "input": ...}');
+    // The larger limit is for the method announced in the address only.
+    if (announced !== null && announced !== body.method) {
+      return fail(res, 400, 'invalid_input', 'The ?method= of the address and the body differ');
+    }
     try {
       const result =
         body.method === 'connection.set'
@@ -210,7 +234,7 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
           fail(res, 500, 'internal', err instanceof Error ? err.message : 'Internal error');
         else res.destroy();
       });
-    if (url.pathname === '/rpc') return void done(handleRpc(req, res));
+    if (url.pathname === '/rpc') return void done(handleRpc(req, res, url));
     if (url.pathname === '/events') return void done(handleEvents(req, res, url));
     return void done(serveStatic(opts.rendererDir, url.pathname, req, res, SECURITY_HEADERS));
   });

@@ -56,6 +56,7 @@ export const ERROR_KEY: Record<AppErrorCode, string> = {
   disk_full: 'errors:disk_full',
   cache_damaged: 'errors:cache_damaged',
   invalid_file: 'errors:invalid_file',
+  too_large: 'errors:too_large',
   unknown_method: 'errors:unknown_method',
   forbidden: 'errors:forbidden',
   internal: 'errors:internal',

@@ -136,21 +136,26 @@ export const SECURITY_STATEMENTS: SecurityStatement[] = [
   },
   {
     id: 'no-new-windows',
-    design: 'setWindowOpenHandler denies; only allowlisted https: links and mailto: go to shell.openExternal',
+    design:
+      'setWindowOpenHandler denies; only allowlisted https: links and mailto: links the app composes go to shell.openExternal',
     async check(p) {
       await p.takeOpenedExternally();
-      const mail = 'mailto:support@mcs.mail.ru?subject=Top-up';
+      const mail = 'mailto:partner@mcs.mail.ru?subject=Application';
+      const topUp = 'mailto:?subject=Top-up&body=Please%20top%20up';
       for (const url of [
         FOREIGN,
         ALLOWLISTED,
         mail,
+        topUp,
+        'mailto:attacker@example.com?subject=Invoice',
+        'mailto:partner@mcs.mail.ru?bcc=attacker@example.com',
         'http://cloud.vk.com/docs',
         'file:///etc/passwd',
         'javascript:alert(1)',
       ]) {
         assert.equal(await p.openWindow(url), 'deny', `${url}: no new window`);
       }
-      assert.deepEqual(await p.takeOpenedExternally(), [ALLOWLISTED, mail]);
+      assert.deepEqual(await p.takeOpenedExternally(), [ALLOWLISTED, mail, topUp]);
     },
   },
   {

@@ -21,6 +21,7 @@ export const AppErrorCode = z.enum([
   'disk_full',
   'cache_damaged',
   'invalid_file',
+  'too_large',
   'unknown_method',
   'forbidden',
   'internal',
