@@ -91,6 +91,7 @@ function localFile(n: number, size: number): LocalDataFile {
     })),
     alertRules: [],
     dealFeedback: [],
+    savedViews: [],
   };
 }
 
