@@ -3,7 +3,8 @@
  * client page, and any screen that lists clients): Balance, Request top-up, Block, Unblock,
  * Delete — only what applies to the client's status and nothing while another action is queued
  * for it. Block / Unblock / Delete go through the same confirmation, outbox, results and audit as
- * a bulk action (actions.enqueue with one id).
+ * a bulk action (actions.enqueue with one id). Deleting the client whose page is open goes back to
+ * the list with a toast.
  *
  *   const actions = useClientActions();
  *   <MenuButton items={actions.itemsFor(client)} … />   …   {actions.dialogs}
@@ -94,6 +95,12 @@ export function useClientActions(): ClientActions {
       const r = await call('actions.enqueue', { action, ids: [c.id] });
       if (r.count === 0) toast(t('actions:row.notApplicable', { name: clientLabel(c) }));
       setConfirm(null);
+      // The page of a client being deleted is left for the list, where the row says "Deleting…".
+      const nav = useNav.getState();
+      if (r.count > 0 && action === 'delete' && nav.route === 'client' && nav.clientId === c.id) {
+        go('clients');
+        toast({ key: 'actions:row.deleteQueued', params: { name: clientLabel(c) } });
+      }
       void qc.invalidateQueries({ queryKey: ['actions'] });
       void qc.invalidateQueries({ queryKey: ['clients'] });
     } catch (e) {
