@@ -40,8 +40,8 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
     }
     return { batchId: r.batchId, count: r.count };
   },
-  'actions.export': ({ batchId, format, lang }, ctx) =>
-    exportBatch(getBatch(ctx.db, batchId), allBatchItems(ctx.db, batchId), { format, lang, zone: ctx.timeZone(), now: ctx.now() }),
+  'actions.export': ({ batchId, format, lang, filter }, ctx) =>
+    exportBatch(getBatch(ctx.db, batchId), allBatchItems(ctx.db, batchId, filter), { format, lang, zone: ctx.timeZone(), now: ctx.now() }),
   'actions.policies': (_input, ctx) => {
     const p = readPlatform(ctx.db).platform;
     return { block: p?.policies.block ?? null, delete: p?.policies.delete ?? null };

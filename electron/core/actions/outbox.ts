@@ -264,9 +264,9 @@ export function retryFailed(db: Database.Database, batchId: string, now: number,
   return enqueue(db, b.action, ids, { now, parentId: batchId, ...(user ? { user } : {}) });
 }
 
-/** Every row of the batch, for the export (no paging). */
-export function allBatchItems(db: Database.Database, batchId: string): BatchItem[] {
-  return batchItems(db, batchId, 'all', 0, Number.MAX_SAFE_INTEGER).rows;
+/** Every row of the batch the filter shows, for the export (no paging). */
+export function allBatchItems(db: Database.Database, batchId: string, filter: BatchFilter = 'all'): BatchItem[] {
+  return batchItems(db, batchId, filter, 0, Number.MAX_SAFE_INTEGER).rows;
 }
 
 /** The progress payload of a batch as it stands (actions.progress). */

@@ -1,4 +1,4 @@
-/** A batch's result per client: filter by outcome, reasons of failures, retry failed, export. */
+/** A batch's result per client: filter by outcome, reasons of failures, retry failed, export (of the rows the filter shows). */
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,8 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
   }
   async function exportAs(format: 'xlsx' | 'csv') {
     try {
-      await saveFile(await call('actions.export', { batchId: current, format, lang }));
+      // Exactly what the results filter shows.
+      await saveFile(await call('actions.export', { batchId: current, format, lang, filter }));
     } catch (e) {
       toast(errorText(t, e));
     }

@@ -149,8 +149,9 @@ export const actionsMethods = {
     z.strictObject({ batchId: BatchId }),
     z.object({ batchId: z.string().nullable(), count: z.number().int() }),
   ),
+  /** The batch's results as a file: the rows of the results filter shown (all by default). */
   'actions.export': method(
-    z.strictObject({ batchId: BatchId, format: ActionsExportFormat, lang: ActionsExportLang }),
+    z.strictObject({ batchId: BatchId, format: ActionsExportFormat, lang: ActionsExportLang, filter: BatchFilter.default('all') }),
     ActionsExportFile,
   ),
   /** The platform's declared consequences (from the cached GET /platform), for the confirmation. */
