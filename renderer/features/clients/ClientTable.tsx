@@ -1,19 +1,22 @@
 /**
- * The virtualized client table: sortable headers, a checkbox column, rows loaded by window, and at
- * the end of each row its actions (features/actions/clientActions): a "⋯" menu button, the same
- * menu on right-click and on the context-menu key / Shift+F10 of a focused row.
+ * The virtualized client table: sortable headers (ClientTableHead: the user's columns, in their
+ * order and widths), a checkbox column, rows loaded by window, and at the end of each row its
+ * actions (features/actions/clientActions): a "⋯" menu button, the same menu on right-click and on
+ * the context-menu key / Shift+F10 of a focused row.
  */
-import { memo, useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
-import { usePrefs, nextSort, type ClientsView } from '../../state/prefs';
+import { usePrefs } from '../../state/prefs';
 import { useSelection } from '../../state/selection';
 import { useNav } from '../../state/nav';
-import { COLUMN_KEY, PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
+import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
 import { DateCell, Money, useLang } from '../../ui/format';
 import { formatNumber } from '../../../shared/i18n/format';
-import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { ROW_HEIGHT, gridTemplate, visibleColumns } from './columns';
+import { ClientTableHead } from './ClientTableHead';
+import type { ColumnId } from '../../../shared/contract/rpc/views';
 import type { ClientWindow } from './useClientPages';
 import { clickRow, listKey } from '../actions/rowSelection';
 import { clientLabel, pendingText, useClientActions } from '../actions/clientActions';
@@ -33,68 +36,78 @@ export interface ClientTableProps {
   onRange(first: number, last: number): void;
 }
 
-const Header = memo(function Header({ sort, total }: { sort: ClientsView['sort']; total: number }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const setView = usePrefs((s) => s.setClientsView);
-  const allMatching = useSelection((s) => s.allMatching);
-  const someSelected = useSelection((s) => s.ids.size > 0);
+/** An email that wraps before its "@" first (then anywhere) when the column is narrow. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
   return (
-    <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-      <div className="cell cell-check" role="columnheader">
-        <input
-          type="checkbox"
-          aria-label={t('clients:selection.all', { count: total, n: formatNumber(total, lang) })}
-          checked={allMatching}
-          ref={(el) => {
-            if (el) el.indeterminate = !allMatching && someSelected;
-          }}
-          data-testid="select-all"
-          onChange={() => {
-            const s = useSelection.getState();
-            if (s.allMatching || s.ids.size > 0) s.clear();
-            else s.selectAll();
-          }}
-        />
-      </div>
-      {COLUMNS.map((c) => {
-        const active = sort.column === c.id;
-        return (
-          <div
-            key={c.id}
-            className={c.align === 'end' ? 'cell cell-end' : 'cell'}
-            role="columnheader"
-            aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-          >
-            <button
-              type="button"
-              className="sort-button"
-              data-testid={`sort-${c.id}`}
-              onClick={() => setView({ sort: nextSort(sort, c.id) })}
-            >
-              <span className="sort-label">{t(COLUMN_KEY[c.id])}</span>
-              <span className="sort-mark" aria-hidden="true">
-                {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-              </span>
-            </button>
-          </div>
-        );
-      })}
-      <div className="cell cell-actions" role="columnheader">
-        <span className="sr-only">{t('clients:actionsColumn')}</span>
-      </div>
-    </div>
+    <span className="cell-wrap cell-wrap-any">
+      {at > 0 ? (
+        <>
+          {email.slice(0, at)}
+          <wbr />
+          {email.slice(at)}
+        </>
+      ) : (
+        email
+      )}
+    </span>
   );
-});
+}
 
-const Row = memo(function Row({ row, index, zone, loadedIds, menu }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[]; menu: RowMenu }) {
+/** One cell of a row, by its column. */
+function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  switch (id) {
+    case 'name':
+      return (
+        <div className="cell cell-name" role="cell" title={row.name ?? undefined}>
+          <span className="cell-text cell-wrap">{row.name ?? <span className="muted">{'—'}</span>}</span>
+          {row.pendingAction ? (
+            <span className="pending-text" data-testid="pending-text">
+              {pendingText(t, row)}
+            </span>
+          ) : null}
+        </div>
+      );
+    case 'email':
+      return (
+        <div className="cell" role="cell" title={row.email}>
+          <EmailText email={row.email} />
+        </div>
+      );
+    case 'phone':
+      return <div className="cell" role="cell">{row.phone ?? <span className="muted">{'—'}</span>}</div>;
+    case 'externalId':
+      return <div className="cell" role="cell" title={row.externalId ?? undefined}>{row.externalId ?? <span className="muted">{'—'}</span>}</div>;
+    case 'status':
+      return (
+        <div className="cell" role="cell">
+          <span className={`badge badge-${row.status}`} data-testid="status-badge">{t(STATUS_KEY[row.status])}</span>
+        </div>
+      );
+    case 'paymentModel':
+      return <div className="cell" role="cell">{t(PAYMENT_MODEL_KEY[row.paymentModel])}</div>;
+    case 'payment':
+      return <div className="cell cell-end" role="cell"><Money minor={row.payment} currency={row.currency} /></div>;
+    case 'bonus':
+      return <div className="cell cell-end" role="cell"><Money minor={row.bonus} currency={row.currency} /></div>;
+    case 'projectsCount':
+      return <div className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>;
+    case 'invitedAt':
+      return <div className="cell" role="cell"><DateCell utc={row.invitedAt} zone={zone} /></div>;
+    case 'registeredAt':
+      return <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>;
+  }
+}
+
+const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, template }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[]; menu: RowMenu; cols: ColumnId[]; template: string }) {
+  const { t } = useTranslation();
   const go = useNav((s) => s.go);
   const checked = useSelection((s) => (row ? s.allMatching || s.ids.has(row.id) : false));
   if (!row) {
     return (
-      <div className="grid-row row-skeleton" role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+      <div className="grid-row row-skeleton" role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: template }}>
         <div className="cell skeleton" role="cell" />
       </div>
     );
@@ -130,7 +143,7 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu }: { row: Clie
       tabIndex={0}
       data-testid="client-row"
       data-id={row.id}
-      style={{ gridTemplateColumns: GRID_TEMPLATE }}
+      style={{ gridTemplateColumns: template }}
       onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? clickRow(e, row.id, loadedIds()) : open())}
       onKeyDown={onKey}
       onContextMenu={(e) => menu.onContextMenu(e, row)}
@@ -138,25 +151,9 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu }: { row: Clie
       <div className="cell cell-check" role="cell">
         <input type="checkbox" checked={checked} readOnly onClick={onCheck} aria-label={t('clients:selection.one', { name: row.name ?? row.email })} />
       </div>
-      <div className="cell cell-name" role="cell" title={row.name ?? undefined}>
-        <span className="cell-text">{row.name ?? <span className="muted">{'—'}</span>}</span>
-        {row.pendingAction ? (
-          <span className="pending-text" data-testid="pending-text">
-            {pendingText(t, row)}
-          </span>
-        ) : null}
-      </div>
-      <div className="cell" role="cell" title={row.email}>{row.email}</div>
-      <div className="cell" role="cell">{row.phone ?? <span className="muted">{'—'}</span>}</div>
-      <div className="cell" role="cell">
-        <span className={`badge badge-${row.status}`} data-testid="status-badge">{t(STATUS_KEY[row.status])}</span>
-      </div>
-      <div className="cell" role="cell">{t(PAYMENT_MODEL_KEY[row.paymentModel])}</div>
-      <div className="cell cell-end" role="cell"><Money minor={row.payment} currency={row.currency} /></div>
-      <div className="cell cell-end" role="cell"><Money minor={row.bonus} currency={row.currency} /></div>
-      <div className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>
-      <div className="cell" role="cell"><DateCell utc={row.invitedAt} zone={zone} /></div>
-      <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>
+      {cols.map((id) => (
+        <Cell key={id} id={id} row={row} zone={zone} />
+      ))}
       {/* The menu's own clicks and keys stay here: they do not open or select the row. */}
       <div className="cell cell-actions" role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
         <MenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={menu.items(row)} testId="row-menu" />
@@ -168,6 +165,9 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu }: { row: Clie
 export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
   const { t } = useTranslation();
   const sort = usePrefs((s) => s.clientsView.sort);
+  const columns = usePrefs((s) => s.columns);
+  const template = useMemo(() => gridTemplate(columns), [columns]);
+  const cols = useMemo(() => visibleColumns(columns).map((c) => c.id), [columns]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Rows are memoized; they read the loaded ids through a stable callback.
   const winRef = useRef(win);
@@ -200,12 +200,12 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
     <div className="client-table" role="table" aria-label={t('clients:title')} aria-rowcount={total + 1} data-testid="clients-table">
       <div className="table-scroll" ref={scrollRef}>
         <div role="rowgroup" className="table-head-group">
-          <Header sort={sort} total={total} />
+          <ClientTableHead sort={sort} total={total} columns={columns} template={template} />
         </div>
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => (
             <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} menu={menu} />
+              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} menu={menu} cols={cols} template={template} />
             </div>
           ))}
         </div>

@@ -12,6 +12,8 @@ import { PAGE, useClientWindow, type ListFilter } from './useClientPages';
 import { AddClientButton } from '../actions/AddClient';
 import { BulkBar } from '../actions/BulkBar';
 import { ViewTabs } from '../views/ViewTabs';
+import { useColumnsPref } from '../views/columnsPref';
+import { ColumnsMenu } from './ColumnsMenu';
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export default function ClientsPage() {
   const go = useNav((s) => s.go);
   const { zone } = useRegion();
   const settings = useSettings();
+  useColumnsPref();
   // The visible rows as whole pages, so scrolling within a page does not re-render the page.
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const filter: ListFilter = useMemo(
@@ -71,7 +74,7 @@ export default function ClientsPage() {
         <h1 className="page-title">{t('clients:title')}</h1>
         <AddClientButton />
       </div>
-      <ViewTabs panelId="clients-panel" />
+      <ViewTabs panelId="clients-panel" end={<ColumnsMenu />} />
       <ClientsToolbar total={win.total} counting={win.counting} />
       <BulkBar />
       <div className="page-body" id="clients-panel" role="tabpanel" aria-label={t('clients:title')}>

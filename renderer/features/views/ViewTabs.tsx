@@ -5,7 +5,7 @@
  * tabs: "Save as view" (the list as it is now) and the views menu (rename, save changes, move,
  * delete, restore the defaults).
  */
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/i18n/format';
 import { usePrefs } from '../../state/prefs';
@@ -18,7 +18,7 @@ import { DeleteViewDialog, ViewNameDialog } from './ViewDialogs';
 const ALL = '';
 type Editing = { kind: 'create' } | { kind: 'rename'; view: ListedView } | { kind: 'delete'; view: ListedView } | null;
 
-export function ViewTabs({ panelId }: { panelId: string }) {
+export function ViewTabs({ panelId, end }: { panelId: string; /** More controls at the bar's end (the list's Columns menu). */ end?: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { views, allCount, activeId } = useSavedViews();
@@ -159,6 +159,7 @@ export function ViewTabs({ panelId }: { panelId: string }) {
         {views.map((v) => tab(v.id, v.label, v.count, v))}
       </div>
       <div className="view-bar-end">
+        {end}
         <button type="button" className="btn btn-small" data-testid="view-create" onClick={() => setEditing({ kind: 'create' })}>
           {t('clients:views.create')}
         </button>
