@@ -7,12 +7,14 @@
  * (each keystroke is its own query; only the latest one's answer is shown).
  */
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { call } from '../../bridge';
 import type { ClientFilter, ClientRow } from '../../../shared/contract/rpc/clients';
 import { listFilterOf, type ClientsView } from '../../state/prefs';
 
 export const PAGE = 100;
+/** Pages of the list kept after they leave the screen (for scrolling back); older ones are dropped. */
+const KEEP_HIDDEN_PAGES = 20;
 /** The count waits until the filter has stood this long, so typing never queues counts before rows. */
 const COUNT_SETTLE_MS = 200;
 
@@ -33,6 +35,20 @@ function fetchPage(filter: ListFilter, sort: ClientsView['sort'], page: number) 
 export function prefetchFirstPage(qc: QueryClient, view: ClientsView): void {
   const filter = listFilterOf(view);
   void qc.prefetchQuery({ queryKey: clientsPageKey(filter, view.sort, 0), queryFn: () => fetchPage(filter, view.sort, 0) });
+}
+
+/**
+ * Drops the pages of the list no screen shows any more, all but the KEEP_HIDDEN_PAGES most recently
+ * fetched: scrolling through the whole list would otherwise keep every row of it in memory.
+ */
+export function trimHiddenPages(qc: QueryClient, keep = KEEP_HIDDEN_PAGES): void {
+  const hidden = qc
+    .getQueryCache()
+    .findAll({ queryKey: ['clients'], type: 'inactive' })
+    .filter((q) => q.queryKey.length === 4 && typeof q.queryKey[1] === 'object' && typeof q.queryKey[3] === 'number');
+  if (hidden.length <= keep) return;
+  hidden.sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt);
+  for (const q of hidden.slice(keep)) qc.getQueryCache().remove(q);
 }
 
 export function clientsCountKey(filter: ListFilter) {
@@ -99,6 +115,9 @@ export function useClientWindow(filter: ListFilter, sort: ClientsView['sort'], f
       queryFn: () => fetchPage(filter, sort, page),
     })),
   });
+  const qc = useQueryClient();
+  const shown = pages.join(',');
+  useEffect(() => trimHiddenPages(qc), [qc, shown]);
   const byPage = new Map<number, ClientRow[]>();
   if (head.data) byPage.set(0, head.data.rows);
   pages.forEach((p, i) => {

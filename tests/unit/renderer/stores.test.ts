@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useSelection, selectedCount } from '../../../renderer/state/selection';
 import { parseHash, toHash } from '../../../renderer/state/nav';
 import { nextSort, usePrefs, DEFAULT_VIEW } from '../../../renderer/state/prefs';
-import { pagesFor, clientsPageKey, PAGE } from '../../../renderer/features/clients/useClientPages';
+import { pagesFor, clientsPageKey, PAGE, trimHiddenPages } from '../../../renderer/features/clients/useClientPages';
 import { handleCoreEvent } from '../../../renderer/app/useCoreEvents';
 import { useLive } from '../../../renderer/state/live';
 
@@ -112,5 +112,26 @@ describe('core events', () => {
     expect(useLive.getState().progress).toBeNull();
     handleCoreEvent(qc, { event: 'connectivity', payload: { state: 'offline', since: '2026-11-22T07:00:00Z', message: null } });
     expect(useLive.getState().connectivity?.state).toBe('offline');
+  });
+});
+
+describe('hidden pages of the client list', () => {
+  it('keeps the most recently fetched hidden pages and drops the rest; counts and other reads stay', () => {
+    const qc = new QueryClient();
+    const filter = { search: '', statuses: [], paymentModels: [], negativeOnly: false };
+    const sort = { column: 'name', dir: 'asc' } as const;
+    for (let p = 0; p < 30; p++) qc.setQueryData(clientsPageKey(filter, sort, p), { rows: [] }, { updatedAt: 1000 + p });
+    qc.setQueryData(['clients', 'count', filter], 5);
+    qc.setQueryData(['clients', 'get', 'c1'], {});
+    trimHiddenPages(qc, 20);
+    const pages = qc
+      .getQueryCache()
+      .findAll({ queryKey: ['clients'] })
+      .filter((q) => typeof q.queryKey[3] === 'number')
+      .map((q) => q.queryKey[3] as number)
+      .sort((a, b) => a - b);
+    expect(pages).toEqual(Array.from({ length: 20 }, (_, i) => i + 10));
+    expect(qc.getQueryData(['clients', 'count', filter])).toBe(5);
+    expect(qc.getQueryData(['clients', 'get', 'c1'])).toEqual({});
   });
 });
