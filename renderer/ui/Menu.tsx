@@ -21,7 +21,8 @@ export interface MenuAction {
   separatorBefore?: boolean;
 }
 
-function MenuItems({ items, label, onClose }: { items: MenuAction[]; label: string; onClose?: () => void }) {
+function MenuItems({ items: given, label, onClose }: { items: MenuAction[] | (() => MenuAction[]); label: string; onClose?: () => void }) {
+  const items = typeof given === 'function' ? given() : given;
   return (
     <Menu
       className="menu"
@@ -45,8 +46,11 @@ function MenuItems({ items, label, onClose }: { items: MenuAction[]; label: stri
   );
 }
 
-/** A "⋯" button with its menu. `label` names both (for example "Actions for ООО Ромашка"). */
-export function MenuButton({ label, items, testId }: { label: string; items: MenuAction[]; testId?: string }) {
+/**
+ * A "⋯" button with its menu. `label` names both (for example "Actions for ООО Ромашка"). `items`
+ * may be a function, asked only when the menu opens (a table row renders its button, rarely its menu).
+ */
+export function MenuButton({ label, items, testId }: { label: string; items: MenuAction[] | (() => MenuAction[]); testId?: string }) {
   return (
     <MenuTrigger>
       <Button className="btn btn-small menu-button" aria-label={label} data-testid={testId}>

@@ -3,16 +3,40 @@
  * messages, money and date cells. Numbers, dates and money are formatted with the memoised Intl
  * formatters of shared/i18n/format (one per language and style), never built inline.
  */
-import { useTranslation } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
+import { getI18n } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatMoney } from '../../shared/domain/money';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/i18n/format';
 import type { Lang } from '../../shared/i18n';
 import type { Currency } from '../../shared/contract/platform';
 
+const onLanguageChanged = (cb: () => void) => {
+  const i18n = getI18n();
+  i18n.on('languageChanged', cb);
+  return () => i18n.off('languageChanged', cb);
+};
+const currentLanguage = () => getI18n().language;
+const fixedT = new Map<string, TFunction>();
+
+/**
+ * The app's language and its `t`, for components mounted by the hundred (table rows and their
+ * cells): re-renders the caller when the language changes, like useTranslation, without the
+ * per-mount cost of useTranslation (which copies the i18next instance for each component).
+ */
+export function useLangT(): { lang: Lang; t: TFunction } {
+  const language = useSyncExternalStore(onLanguageChanged, currentLanguage);
+  let t = fixedT.get(language);
+  if (!t) {
+    t = getI18n().getFixedT(language);
+    fixedT.set(language, t);
+  }
+  return { lang: language === 'en' ? 'en' : 'ru', t };
+}
+
 /** The app's language, 'ru' or 'en'; re-renders the caller when it changes. */
 export function useLang(): Lang {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'ru';
+  return useLangT().lang;
 }
 
 /** Plural options with the count formatted for the language ({{n}}: "1 029" / "1,029"). */

@@ -12,7 +12,7 @@ import { usePrefs } from '../../state/prefs';
 import { useSelection } from '../../state/selection';
 import { useNav } from '../../state/nav';
 import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
-import { DateCell, Money, useLang } from '../../ui/format';
+import { DateCell, Money, useLangT } from '../../ui/format';
 import { formatNumber } from '../../../shared/i18n/format';
 import { ROW_HEIGHT, gridTemplate, visibleColumns } from './columns';
 import { ClientTableHead } from './ClientTableHead';
@@ -56,8 +56,8 @@ function EmailText({ email }: { email: string }) {
 
 /** One cell of a row, by its column. */
 function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  // Not useTranslation: cells mount by the hundred while scrolling (see useLangT).
+  const { t, lang } = useLangT();
   switch (id) {
     case 'name':
       return (
@@ -102,7 +102,7 @@ function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string })
 }
 
 const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, template }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[]; menu: RowMenu; cols: ColumnId[]; template: string }) {
-  const { t } = useTranslation();
+  const { t } = useLangT();
   const go = useNav((s) => s.go);
   const checked = useSelection((s) => (row ? s.allMatching || s.ids.has(row.id) : false));
   if (!row) {
@@ -156,7 +156,7 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, templat
       ))}
       {/* The menu's own clicks and keys stay here: they do not open or select the row. */}
       <div className="cell cell-actions" role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-        <MenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={menu.items(row)} testId="row-menu" />
+        <MenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={() => menu.items(row)} testId="row-menu" />
       </div>
     </div>
   );
@@ -177,7 +177,7 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     onChange: (v) => {
       const items = v.getVirtualItems();
       const first = items[0]?.index ?? 0;
