@@ -187,7 +187,8 @@ export function countClients(statements: StatementCache, f: ClientFilter): numbe
 /**
  * A page of the list, without counting: what the screen paints first. A search with few matches
  * takes them from the trigram index and sorts them; one with many walks the sort index testing
- * each entry against the matches; a search under three characters scans the table and sorts.
+ * each entry against the matches; a search under three characters walks the sort index testing the
+ * search text (bounded, walkShortSearch), else scans the table and sorts.
  */
 export function listRows(statements: StatementCache, input: ListInput): ClientRow[] {
   const db = statements.db;
@@ -198,6 +199,10 @@ export function listRows(statements: StatementCache, input: ListInput): ClientRo
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
   const walk = many && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
+  if ('q' in w.params && Object.keys(w.params).length === 1 && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column])) {
+    const rows = walkShortSearch(statements, String(w.params.q), input, order);
+    if (rows) return rows;
+  }
   // A search under three characters reads the table in storage order and sorts its matches: a walk
   // in sort order reads a row per entry and, when the matches cluster far down the order (Cyrillic
   // letters under a name sort, say), reads most of the table at random before the page fills.
@@ -206,6 +211,42 @@ export function listRows(statements: StatementCache, input: ListInput): ClientRo
     `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM ${from} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...w.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
   return rows.map(toClientRow);
+}
+
+/** How many entries of the sort index a search under three characters reads before it scans instead. */
+const SHORT_WALK_BUDGET = 3000;
+
+/**
+ * A search under three characters alone: its matches are usually many and spread through any
+ * order, so the page is found by reading the sort index in order and testing each entry's search
+ * text, in at most SHORT_WALK_BUDGET entries; null when the page is not complete by then (matches
+ * clustered late in the order), and the caller scans and sorts instead.
+ */
+function walkShortSearch(statements: StatementCache, q: string, input: ListInput, order: string): ClientRow[] | null {
+  const want = input.offset + input.limit;
+  if (want > SHORT_WALK_BUDGET) return null;
+  const walk = statements.get(`SELECT c.rowid, c.search_text FROM clients c INDEXED BY ${SORT_INDEX[input.sort.column]} ORDER BY ${order}`);
+  const hits: number[] = [];
+  let read = 0;
+  let complete = true;
+  for (const [rowid, text] of walk.raw(true).iterate() as IterableIterator<[number, string]>) {
+    if (++read > SHORT_WALK_BUDGET) {
+      complete = false;
+      break;
+    }
+    if (text.includes(q) && hits.push(rowid) === want) break;
+  }
+  if (!complete) return null;
+  const page = hits.slice(input.offset);
+  if (page.length === 0) return [];
+  const rows = statements.get(
+    `SELECT c.rowid AS rid, ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(page)) as (DbClientRow & { rid: number })[];
+  const byRowid = new Map(rows.map((r) => [r.rid, r]));
+  return page.flatMap((rid) => {
+    const r = byRowid.get(rid);
+    return r ? [toClientRow(r)] : [];
+  });
 }
 
 /** The list indexes are dropped during the first sync's bulk fill (INDEXED BY would then fail). */
