@@ -3,7 +3,7 @@
  * Desktop: the preload's `window.partnerDesk` (IPC). Browser mode: `POST /rpc` with the per-run
  * token in a header, and server-sent events from `/events`. Errors always reject as AppError.
  */
-import { WEB_TOKEN_HEADER, type PartnerDeskBridge, type RpcReply } from '../shared/contract/bridge';
+import { WEB_TOKEN_HEADER, type AppCommand, type PartnerDeskBridge, type RpcReply } from '../shared/contract/bridge';
 import type { CoreEvent } from '../shared/contract/events';
 import { AppError, AppErrorShape } from '../shared/contract/rpc/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/rpc/index';
@@ -156,6 +156,11 @@ export function onEvent(listener: Listener): () => void {
 
 // ---------- calls ----------
 /** Calls a contract method; rejects with AppError. */
+/** The native menu's commands (desktop only; browser mode has no native menu: nothing arrives). */
+export function onCommand(listener: (command: AppCommand) => void): () => void {
+  return desktop()?.onCommand(listener) ?? (() => undefined);
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const d = desktop();
   if (d) {

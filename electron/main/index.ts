@@ -19,7 +19,7 @@ import { mimeOf, resolveInside } from '../host/static';
 import { safeConnectionStorage } from './connection';
 import { watchBalanceAlerts } from './balance-alerts';
 import { installGuards } from './guards';
-import { registerIpc } from './ipc';
+import { registerIpc, sendCommand } from './ipc';
 import { log, startMainLog } from './log';
 import { buildMenu, menuText } from './menu';
 import { registerSaveFile } from './save-file';
@@ -101,6 +101,10 @@ function rebuildMenu(): void {
     syncNow: () =>
       void core?.call('sync.now', {}).catch((err: unknown) => log.warn('sync from the menu failed:', err)),
     openLogs: () => void shell.openPath(logs),
+    openPalette: () => {
+      showWindow();
+      sendCommand('openPalette', devUrl);
+    },
   });
 }
 

@@ -3,7 +3,7 @@
  * forwarded to the app's windows. The main thread only relays: the core runs in a worker.
  */
 import { BrowserWindow, ipcMain } from 'electron';
-import { IPC, type RpcReply } from '../../shared/contract/bridge';
+import { IPC, type AppCommand, type RpcReply } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
 import type { CoreHandle } from '../core/core-handle';
 import type { ConnectionManager } from '../host/connections';
@@ -41,4 +41,12 @@ export function registerIpc(
     off();
     ipcMain.removeHandler(IPC.rpc);
   };
+}
+
+/** A native menu command for the page: sent only to the app's own windows showing the app. */
+export function sendCommand(command: AppCommand, devUrl: string | null): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    const wc = win.webContents;
+    if (!win.isDestroyed() && !wc.isDestroyed() && isOwnAppUrl(wc.getURL(), devUrl)) wc.send(IPC.command, command);
+  }
 }

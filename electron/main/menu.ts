@@ -19,6 +19,8 @@ export interface MenuActions {
   syncNow(): void;
   /** Opens the folder with the app's log files. */
   openLogs(): void;
+  /** Asks the page to open the command palette. */
+  openPalette(): void;
 }
 
 export function buildMenu(lang: Lang, actions: MenuActions): void {
@@ -71,6 +73,8 @@ export function buildMenu(lang: Lang, actions: MenuActions): void {
     {
       label: t('menu:view'),
       submenu: [
+        { label: t('menu:commandPalette'), accelerator: 'CmdOrCtrl+K', click: () => actions.openPalette() },
+        { type: 'separator' },
         { label: t('menu:reload'), role: 'reload' },
         ...(app.isPackaged ? [] : [{ label: t('menu:devTools'), role: 'toggleDevTools' } as const]),
         { type: 'separator' },

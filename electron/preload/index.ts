@@ -1,10 +1,10 @@
 /**
  * The preload (built as CommonJS because the window is sandboxed). It exposes ONE fixed object,
  * `window.partnerDesk`, checked against the contract type with `satisfies`: a typed RPC call, an
- * event subscription, saving a file through the native dialog and the platform tag. No generic ipcRenderer passthrough.
+ * event subscription, the native menu's commands (a fixed list), saving a file through the native dialog and the platform tag. No generic ipcRenderer passthrough.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, type PartnerDeskBridge, type RpcReply, type SaveFileReply } from '../../shared/contract/bridge';
+import { AppCommand, IPC, type PartnerDeskBridge, type RpcReply, type SaveFileReply } from '../../shared/contract/bridge';
 import type { CoreEvent } from '../../shared/contract/events';
 
 const api = {
@@ -15,6 +15,17 @@ const api = {
     ipcRenderer.on(IPC.event, handler);
     return () => {
       ipcRenderer.removeListener(IPC.event, handler);
+    };
+  },
+  onCommand(listener: (command: AppCommand) => void): () => void {
+    // Only the listed commands pass; anything else on the channel is dropped.
+    const handler = (_e: IpcRendererEvent, payload: unknown) => {
+      const c = AppCommand.safeParse(payload);
+      if (c.success) listener(c.data);
+    };
+    ipcRenderer.on(IPC.command, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC.command, handler);
     };
   },
   saveFile: (file) => ipcRenderer.invoke(IPC.saveFile, file) as Promise<SaveFileReply>,

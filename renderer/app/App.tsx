@@ -15,6 +15,7 @@ import { useNav, listenToHash, OPENED_WITHOUT_SCREEN } from '../state/nav';
 import { usePrefs } from '../state/prefs';
 import { Loading } from '../ui/States';
 import { Toast } from '../ui/Toast';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { useLang } from '../ui/format';
 import { ariaLocale } from '../ui/locale';
 
@@ -57,6 +58,7 @@ function Shell() {
             {route === 'client' && clientId ? <Page key={clientId} clientId={clientId} /> : <Page />}
           </Suspense>
         </main>
+        <CommandPalette />
         <Toast />
       </div>
     </I18nProvider>

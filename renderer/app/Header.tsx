@@ -5,6 +5,7 @@ import { SyncStatus } from './SyncStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { HeaderLinks } from '../features/partner/HeaderLinks';
 import { PartnerName } from '../features/partner/PartnerName';
+import { PaletteButton } from '../features/palette/PaletteButton';
 
 export function Header() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function Header() {
         <div className="brand">{t('common:app.name')}</div>
         <PartnerName />
         <div className="header-right">
+          <PaletteButton />
           <HeaderLinks />
           <SyncStatus />
           <LanguageSwitch />

@@ -14,7 +14,13 @@ export const IPC = {
   rpc: 'partner-desk:rpc',
   event: 'partner-desk:event',
   saveFile: 'partner-desk:save-file',
+  /** Main -> renderer only: a native menu item asks the page to do something (AppCommand). */
+  command: 'partner-desk:command',
 } as const;
+
+/** What the native menu may ask the page to do: a fixed list, checked on both sides. */
+export const AppCommand = z.enum(['openPalette']);
+export type AppCommand = z.infer<typeof AppCommand>;
 
 /** The largest file the renderer may hand over for saving (base64 of ~64 MB). */
 export const SAVE_FILE_MAX_BASE64 = 90_000_000;
@@ -58,6 +64,8 @@ export interface PartnerDeskBridge {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<RpcReply>;
   /** Subscribes to core events; returns the unsubscribe function. */
   onEvent(listener: (e: CoreEvent) => void): () => void;
+  /** Subscribes to the native menu's commands (only AppCommand values reach the listener); returns the unsubscribe function. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
   /** Saves a file through the native Save dialog; the main process chooses the path and writes. */
   saveFile(file: SaveFileRequest): Promise<SaveFileReply>;
   readonly platform: 'desktop';

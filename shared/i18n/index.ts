@@ -25,10 +25,12 @@ import ruReliability from './ru/reliability.json' with { type: 'json' };
 
 import enHome from './en/home.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
+import enPalette from './en/palette.json' with { type: 'json' };
+import ruPalette from './ru/palette.json' with { type: 'json' };
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu', 'reliability', 'home'] as const;
+export const NAMESPACES = ['common', 'errors', 'clients', 'settings', 'actions', 'balance', 'partner', 'invite', 'menu', 'reliability', 'home', 'palette'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
@@ -44,6 +46,7 @@ export const resources = {
     menu: enMenu,
     reliability: enReliability,
     home: enHome,
+    palette: enPalette,
   },
   ru: {
     common: ruCommon,
@@ -57,6 +60,7 @@ export const resources = {
     menu: ruMenu,
     reliability: ruReliability,
     home: ruHome,
+    palette: ruPalette,
   },
 } as const;
 

@@ -189,6 +189,16 @@ describe('desktop: saving files, notifications, logs (main process on the Electr
     expect(run.window!.isMinimized()).toBe(false);
   });
 
+  it('the View menu shows the command palette with CmdOrCtrl+K and asks the page to open it', async () => {
+    const ru = resources.ru.menu;
+    const item = run.double.applicationMenu!.find(ru.view, ru.commandPalette);
+    expect(item?.accelerator).toBe('CmdOrCtrl+K');
+    const before = run.window!.webContents.sent.length;
+    item!.click();
+    const sent = run.window!.webContents.sent.slice(before).filter((m) => m.channel === IPC.command);
+    expect(sent.map((m) => m.args)).toEqual([['openPalette']]);
+  });
+
   it('the Help menu opens the logs folder in userData', async () => {
     const { double } = run;
     const ru = resources.ru.menu;
