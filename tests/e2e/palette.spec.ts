@@ -2,8 +2,8 @@
  * The command palette end to end in browser mode, in both languages: Ctrl+K opens it; a client is
  * found by email and by a project's PID and opened, its PID copied, all from the keyboard
  * (arrows, Enter, Backspace back to the search, Esc); blocking a client from it goes through the
- * same confirmation and outbox as the row menu (offline: the client shows "Blocking…"); a screen is
- * opened and the language switched from it; the header's button opens it for the mouse.
+ * same confirmation and outbox as the row menu (offline: the client shows "Blocking…"); a screen and
+ * a saved view are opened and the language switched from it; the header's button opens it for the mouse.
  * Screenshots (1280×800) in tests/artifacts/screens/palette-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -94,10 +94,11 @@ for (const lang of ['en', 'ru'] as const) {
     await page.keyboard.press('Backspace');
     await expect(palette).toHaveAttribute('data-mode', 'search');
     await expect(page.getByTestId('palette-input')).toHaveValue(client.email);
-    // An empty field lists the screens and commands: the arrows move through them, Enter opens one.
+    // An empty field lists the saved views, screens and commands: the arrows move, Enter opens one.
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
     await expect(palette.getByTestId('palette-go-audit')).toBeVisible();
+    await expect(palette.getByRole('option').first()).toHaveAttribute('data-testid', 'palette-view');
     const options = palette.getByRole('option');
     const focused = async () => (await options.evaluateAll((els) => els.findIndex((e) => e.hasAttribute('data-focused'))));
     await page.keyboard.press('ArrowDown');
@@ -105,10 +106,13 @@ for (const lang of ['en', 'ru'] as const) {
     const at = await focused();
     await page.keyboard.press('ArrowDown');
     await expect.poll(focused).toBe(at + 1);
-    const target = (await options.nth(at + 1).getAttribute('data-testid'))!.replace('palette-go-', '');
+    // The first items are the saved views: the second one opens in the client list.
+    await expect(options.nth(at + 1)).toHaveAttribute('data-testid', 'palette-view');
+    const view = (await options.nth(at + 1).locator('.palette-item-label').textContent())!;
     await page.keyboard.press('Enter');
     await expect(palette).toBeHidden();
-    await expect(page.getByTestId(`nav-${target}`)).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('nav-clients')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('view-tab').filter({ hasText: view })).toHaveAttribute('aria-selected', 'true');
     await openWithKeys(page);
     await page.keyboard.press('Escape');
     await expect(palette).toBeHidden();
@@ -160,15 +164,26 @@ test('a screen and the language from the palette; the header button opens it (bo
   for (const r of ['home', 'clients', 'invitations', 'audit', 'deals', 'report', 'alerts', 'help', 'apply', 'settings']) {
     await expect(palette.getByTestId(`palette-go-${r}`)).toHaveCount(1);
   }
+  // A saved view of the client list, by its name: the list opens on it.
+  await page.keyboard.type(resources.en.clients.views.default.inDebt);
+  await expect(palette.getByRole('option').first()).toHaveAttribute('data-testid', 'palette-view');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('nav-clients')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('view-tab').filter({ hasText: resources.en.clients.views.default.inDebt })).toHaveAttribute('aria-selected', 'true');
+  palette = await openWithKeys(page);
   await page.keyboard.type('Русский');
   await expect(palette.getByRole('option').first()).toHaveAttribute('data-testid', 'palette-cmd-language');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   // In Russian: the screens by their Russian names, and back to English.
-  palette = await openWithKeys(page);
+  await openWithKeys(page);
   await page.keyboard.type(resources.ru.partner.nav.deals);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('nav-deals')).toHaveAttribute('aria-current', 'page');
+  palette = await openWithKeys(page);
+  await page.keyboard.type(resources.ru.clients.views.default.blocked);
+  await expect(palette.getByTestId('palette-view').first()).toContainText(resources.ru.clients.views.default.blocked);
+  await page.keyboard.press('Escape');
   await page.getByTestId('palette-open').click();
   await expect(palette).toBeVisible();
   await shot(page, 'empty-ru');

@@ -2,7 +2,8 @@
  * The command palette (Ctrl+K / ⌘K): a modal dialog with one search field over a listbox
  * (React Aria's Autocomplete: the field keeps focus, arrows move through the list, Enter chooses,
  * Esc closes). Without a client it lists the clients the cache finds for what is typed
- * (palette.search; the newest query's answer is the one shown), every screen and the commands;
+ * (palette.search; the newest query's answer is the one shown), the saved views of the client
+ * list, every screen and the commands;
  * choosing a client lists what applies to it — the same actions, confirmations and outbox as the
  * row menu (useClientActions), and its projects' PIDs to copy. Backspace in the empty field goes
  * back to the search. Mounted once by the app shell.
@@ -24,6 +25,7 @@ import {
 } from 'react-aria-components';
 import { call, onCommand } from '../../bridge';
 import { LANGUAGES } from '../../../shared/i18n';
+import { formatNumber } from '../../../shared/i18n/format';
 import type { PaletteHit } from '../../../shared/contract/rpc/palette';
 import { useNav } from '../../state/nav';
 import { usePrefs } from '../../state/prefs';
@@ -34,6 +36,7 @@ import { copyText } from '../../ui/files';
 import { errorText } from '../../ui/errors';
 import { useToast } from '../../ui/Toast';
 import { clientLabel, pendingText, useClientActions, type ClientActions } from '../actions/clientActions';
+import { openView, useSavedViews } from '../views/savedViews';
 import { SCREEN_KEY, SECTION_KEY, labelMatches, type SectionId } from './commands';
 import { isPaletteShortcut, openPalette, usePalette } from './store';
 import './palette.css';
@@ -119,6 +122,15 @@ function PaletteDialog({ actions, onClose }: { actions: ClientActions; onClose()
     if (e.key === 'Backspace' && chosen !== null && filter === '') {
       e.preventDefault();
       back();
+    }
+    // Enter with no item under the arrow keys (the list was just replaced: a client chosen, an
+    // answer arrived) chooses the first item, as it would right after typing.
+    if (e.key === 'Enter' && !e.currentTarget.getAttribute('aria-activedescendant')) {
+      const first = sections[0]?.items[0];
+      if (first) {
+        e.preventDefault();
+        first.run();
+      }
     }
   };
 
@@ -213,6 +225,7 @@ function useSections({ q, hits, chosen, filter, actions, onClose, choose }: Sect
     queryFn: () => call('clients.get', { id: chosen!.client.id }),
     enabled: chosen !== null,
   });
+  const saved = useSavedViews();
   /** Closes the palette, then does it (a dialog it opens takes the focus the palette gives back). */
   const thenClose = (fn: () => void) => () => {
     onClose();
@@ -252,7 +265,7 @@ function useSections({ q, hits, chosen, filter, actions, onClose, choose }: Sect
       h.client.name ? h.client.email : null,
       t(STATUS_KEY[h.client.status]),
       h.match === 'pid' && h.pid ? t('palette:foundPid', { pid: h.pid }) : null,
-      h.client.projectsCount > 0 ? t('palette:projects', { count: h.client.projectsCount }) : null,
+      h.client.projectsCount > 0 ? t('palette:projects', { count: h.client.projectsCount, n: formatNumber(h.client.projectsCount, lang) }) : null,
       pending,
     ].filter((x): x is string => x !== null);
     return {
@@ -268,6 +281,13 @@ function useSections({ q, hits, chosen, filter, actions, onClose, choose }: Sect
     label: t(SCREEN_KEY[r]),
     testId: `palette-go-${r}`,
     run: thenClose(() => go(r)),
+  }));
+  const views: Item[] = saved.views.map((v) => ({
+    id: `view:${v.id}`,
+    label: v.label,
+    ...(v.count !== null ? { detail: t('palette:clients', { count: v.count, n: formatNumber(v.count, lang) }) } : {}),
+    testId: 'palette-view',
+    run: thenClose(() => void openView(v.id)),
   }));
   const other = LANGUAGES.find((l) => l !== lang) ?? 'en';
   const commands: Item[] = [
@@ -291,6 +311,7 @@ function useSections({ q, hits, chosen, filter, actions, onClose, choose }: Sect
   ];
   return [
     { id: 'clients' as const, items: clients },
+    { id: 'views' as const, items: views.filter((i) => labelMatches(i.label, q)) },
     { id: 'go' as const, items: screens.filter((i) => labelMatches(i.label, q)) },
     { id: 'commands' as const, items: commands.filter((i) => labelMatches(i.label, q)) },
   ].filter((s) => s.items.length > 0);
