@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import type { AuditRow, BatchItem, BatchSummary, ActionsExportFile } from '../../../shared/contract/rpc/actions';
 import { ACTION_KEY, REASON_KEY, STATE_KEY } from '../../../shared/i18n/keys/actions';
 import { csvFile } from '../export/csv';
+import { auditDetailText } from '../../../shared/i18n/audit-detail';
 
 type Lang = 'ru' | 'en';
 type Dict = { [k: string]: string | Dict };
@@ -31,12 +32,6 @@ export function actionsText(lang: Lang, key: string, params: Record<string, stri
 }
 
 
-function detailText(lang: Lang, detail: string | null): string | null {
-  if (!detail) return null;
-  if (detail.startsWith('retry:')) return actionsText(lang, 'actions:results.retryOf');
-  const [what, code] = detail.split('\t');
-  return code ? `${what} — ${reasonText(lang, code)}` : (what ?? null);
-}
 
 export function reasonText(lang: Lang, code: string | null): string {
   if (!code) return '';
@@ -136,7 +131,7 @@ export function exportAudit(rows: Iterable<AuditRow>, opts: { format: 'xlsx' | '
       r.result?.failed ?? null,
       r.result ? r.result.pending + r.result.sending : null,
       r.result?.cancelled ?? null,
-      detailText(lang, r.detail),
+      auditDetailText((k, p) => actionsText(lang, k, p), lang, r.action, r.detail) || null,
       r.clientIds.join(' '),
     ]);
   }

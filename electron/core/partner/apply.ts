@@ -10,6 +10,7 @@ import { checkEmail, checkPhone, checkText } from '../../../shared/domain/valida
 import type { z } from 'zod';
 import type { ApplyInput } from '../../../shared/contract/rpc/partner';
 import type { CoreContext } from '../context';
+import { recordAudit, single } from '../actions/audit';
 import { randomUUID } from 'node:crypto';
 
 type Input = z.output<typeof ApplyInput>;
@@ -39,5 +40,14 @@ export async function apply(ctx: CoreContext, input: Input): Promise<{ id: strin
     company: input.company.trim(),
     message: input.message,
   }, randomUUID());
+  recordAudit(ctx.db, {
+    at: ctx.now(),
+    action: 'apply',
+    clientIds: [],
+    detail: `${input.company.trim()} · ${input.email.trim()}`,
+    result: single(true),
+    extraSearch: [receipt.id, input.name.trim()],
+  });
+  ctx.changed(['audit']);
   return { id: receipt.id, receivedAt: receipt.received_at };
 }

@@ -12,6 +12,7 @@ import type { DealInput, DealRow } from '../../../shared/contract/rpc/partner';
 import { isValidInn, checkText } from '../../../shared/domain/validation';
 import { localDateOf } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
+import { recordAudit, single } from '../actions/audit';
 import { ApiError, toAppError } from '../partner-api/errors';
 
 type Db = Database.Database;
@@ -208,8 +209,20 @@ export async function createDeal(ctx: CoreContext, input: z.output<typeof DealIn
     }
     throw app;
   }
-  storeDeals(ctx.db, [deal], false, null);
-  ctx.changed(['deals']);
+  ctx.db.transaction(() => {
+    // A replayed request (same requestId) answers the deal already registered: recorded once.
+    const known = ctx.db.prepare('SELECT 1 FROM deals WHERE id = ?').get(deal.id) !== undefined;
+    storeDeals(ctx.db, [deal], false, null);
+    if (!known) recordAudit(ctx.db, {
+      at: ctx.now(),
+      action: 'deal',
+      clientIds: [],
+      detail: `${deal.customer_name} · ${deal.inn}`,
+      result: single(true),
+      extraSearch: [deal.id, ...deal.pids],
+    });
+  })();
+  ctx.changed(['deals', 'audit']);
   return dealById(ctx.db, deal.id, ctx.now(), ctx.timeZone());
 }
 

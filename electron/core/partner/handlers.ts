@@ -1,6 +1,8 @@
 /** Handlers of the partner RPC methods (shared/contract/rpc/partner.ts). */
 import type { partnerMethods } from '../../../shared/contract/rpc/partner';
 import type { Handlers } from '../context';
+import { recordAudit } from '../actions/audit';
+import { readPlatform } from '../settings/store';
 import { apply } from './apply';
 import { createDeal, giveFeedback, listDeals } from './deals';
 import { reportMonths } from './report/query';
@@ -20,7 +22,17 @@ export const partnerHandlers: Handlers<typeof partnerMethods> = {
 
   'alerts.rules': (_input, ctx) => ({ rules: listRules(ctx.db) }),
   'alerts.saveRule': (input, ctx) => {
-    saveRule(ctx.db, input);
+    const currency = readPlatform(ctx.db).platform?.currency ?? 'RUB';
+    ctx.db.transaction(() => {
+      saveRule(ctx.db, input);
+      recordAudit(ctx.db, {
+        at: ctx.now(),
+        action: 'alert_rule',
+        clientIds: input.clientId ? [input.clientId] : [],
+        detail: JSON.stringify({ thresholdMinor: input.thresholdMinor, currency, negative: input.negative, freezeDays: input.freezeDays }),
+      });
+    })();
+    ctx.changed(['audit']);
     // Alerts are evaluated when their inputs change, never on a read.
     evaluateAlerts(ctx, true);
     ctx.changed(['alerts']);

@@ -3,6 +3,7 @@ import type { appMethods } from '../../../shared/contract/rpc/app';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { CoreContext, Handlers } from '../context';
 import { connectionUrl, readPlatform, readSettings, writeConnection, writeSettings, lastSyncedAt } from './store';
+import { recordAudit } from '../actions/audit';
 
 const hasToken = (ctx: CoreContext) => ctx.runtime?.hasToken() ?? false;
 
@@ -14,7 +15,17 @@ export const settingsHandlers: Handlers<typeof appMethods> = {
   }),
   'settings.get': (_i, ctx) => readSettings(ctx.db, hasToken(ctx)),
   'settings.update': (patch, ctx) => {
-    writeSettings(ctx.db, patch);
+    const before = readSettings(ctx.db, hasToken(ctx));
+    // The audit log records what actually changed (a save with the same values records nothing).
+    const changed: Record<string, unknown> = {};
+    for (const k of ['language', 'startScreen', 'syncIntervalMin', 'ledgerWindowMonths'] as const) {
+      if (patch[k] !== undefined && patch[k] !== before[k]) changed[k] = patch[k];
+    }
+    ctx.db.transaction(() => {
+      writeSettings(ctx.db, patch);
+      if (Object.keys(changed).length) recordAudit(ctx.db, { at: ctx.now(), action: 'settings', clientIds: [], detail: JSON.stringify(changed) });
+    })();
+    if (Object.keys(changed).length) ctx.changed(['audit']);
     ctx.runtime?.settingsChanged();
     ctx.changed(['settings']);
     return readSettings(ctx.db, hasToken(ctx));
@@ -24,8 +35,13 @@ export const settingsHandlers: Handlers<typeof appMethods> = {
     if (input.kind === 'custom' && !input.url) {
       throw new AppError('invalid_input', 'A custom connection needs an address', { fields: { url: 'required' } });
     }
-    writeConnection(ctx.db, input.kind, connectionUrl(input.kind, input.url));
-    ctx.changed(['settings']);
+    const url = connectionUrl(input.kind, input.url);
+    ctx.db.transaction(() => {
+      writeConnection(ctx.db, input.kind, url);
+      // The kind and the address; the token never reaches the core.
+      recordAudit(ctx.db, { at: ctx.now(), action: 'connection', clientIds: [], detail: JSON.stringify({ kind: input.kind, url: url ?? null }) });
+    })();
+    ctx.changed(['settings', 'audit']);
     return readSettings(ctx.db, hasToken(ctx));
   },
   'sync.status': (_i, ctx) =>

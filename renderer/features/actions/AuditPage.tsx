@@ -1,8 +1,7 @@
-/** The audit log: every action taken from this app, searchable, exportable; never truncated. */
+/** The audit log: every action taken from this app (client actions and the app's own changes), searchable, exportable; never truncated. */
 import { useDeferredValue, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { call } from '../../bridge';
 import type { AuditRow } from '../../../shared/contract/rpc/actions';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
@@ -11,20 +10,13 @@ import { Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { ActionsLayer } from './ActionsLayer';
 import { saveFile } from '../../ui/files';
-import { ACTION_KEY, reasonLabel } from './labels';
+import { ACTION_KEY } from './labels';
+import { auditDetailText } from '../../../shared/i18n/audit-detail';
 import { useToast } from '../../ui/Toast';
 import { openResults } from './useBatches';
 import { countParams, useLang } from '../../ui/format';
 
 const PAGE = 100;
-
-/** The detail column: a retry's origin, or "email — reason" of a refused invite, or the email. */
-function detailText(t: TFunction, detail: string | null): string {
-  if (!detail) return '';
-  if (detail.startsWith('retry:')) return t('actions:results.retryOf');
-  const [what, code] = detail.split('\t');
-  return code ? `${what} — ${reasonLabel(t, code)}` : (what ?? '');
-}
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -138,7 +130,7 @@ function AuditLine({ r, lang, zone }: { r: AuditRow; lang: string; zone: string 
           </button>
         ) : null}
       </td>
-      <td>{detailText(t, r.detail)}</td>
+      <td>{auditDetailText((k, p) => t(k, p ?? {}), lang, r.action, r.detail)}</td>
     </tr>
   );
 }

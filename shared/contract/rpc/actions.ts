@@ -99,7 +99,8 @@ export const InviteResult = z.discriminatedUnion('queued', [
 ]);
 export type InviteResult = z.infer<typeof InviteResult>;
 
-export const AuditAction = z.enum(['invite', 'block', 'unblock', 'delete', 'resend', 'revoke']);
+/** Client actions, and the app's own changes: a deal registered, an alert rule, a partner application sent, the connection, the settings. */
+export const AuditAction = z.enum(['invite', 'block', 'unblock', 'delete', 'resend', 'revoke', 'deal', 'alert_rule', 'apply', 'connection', 'settings']);
 export type AuditAction = z.infer<typeof AuditAction>;
 export const AuditRow = z.object({
   id: z.number().int(),

@@ -8,6 +8,11 @@ export const ACTION_KEY: Record<AuditAction, string> = {
   delete: 'actions:action.delete',
   resend: 'actions:action.resend',
   revoke: 'actions:action.revoke',
+  deal: 'actions:action.deal',
+  alert_rule: 'actions:action.alert_rule',
+  apply: 'actions:action.apply',
+  connection: 'actions:action.connection',
+  settings: 'actions:action.settings',
 };
 
 export const STATE_KEY: Record<OutboxState, string> = {
