@@ -91,12 +91,14 @@ export function enqueue(
     db.prepare(
       'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user) VALUES (?, ?, ?, 0, 0, ?, ?)',
     ).run(batchId, action, opts.now, opts.parentId ?? null, user);
-    // One statement: the eligible clients in selection order, each with its own key.
+    // One statement: the eligible clients in selection order, each with its own key. CROSS JOIN
+    // keeps the selection outermost (one lookup per selected id); a plain JOIN let the planner walk
+    // every client of the status instead (about 9 ms more per 1,000 ids at 100,000 clients).
     const count = db
       .prepare(
         `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, created_at, updated_at)
          SELECT @b, s.id, @a, @b || ':' || s.id, 'pending', @now, @now
-         FROM temp.action_sel s JOIN clients c ON c.id = s.id
+         FROM temp.action_sel s CROSS JOIN clients c ON c.id = s.id
          WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))
          ${statusCond}
          ORDER BY s.pos`,
