@@ -25,6 +25,11 @@ export interface CoreRuntime {
   syncNow(): boolean;
   /** Settings changed (interval, window): the scheduler re-reads them. */
   settingsChanged(): void;
+  /**
+   * Runs `work` with no sync and no outbox sending under way (the connection must already be
+   * gone, so none starts): waits for the running ones to end, then restarts the outbox runner.
+   */
+  whileQuiet<T>(work: () => T): Promise<T>;
 }
 
 export interface CoreContext {

@@ -119,14 +119,23 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       syncStatus: () => engine.status(),
       syncNow: () => engine.syncNow(),
       settingsChanged: () => engine.settingsChanged(),
+      async whileQuiet(work) {
+        await engine.idle();
+        await stopActions(ctx);
+        try {
+          return work();
+        } finally {
+          startActions(ctx, opts.actions ?? {});
+        }
+      },
     },
   };
 
   if (opts.autoSync !== false) engine.start();
   // The outbox runner: sends what a previous run left, wakes when the platform is reachable again.
-  const actions = startActions(ctx, opts.actions ?? {});
+  startActions(ctx, opts.actions ?? {});
   listeners.add((e) => {
-    if (e.event === 'connectivity' && (e.payload as { state: string }).state === 'online') actions.wake();
+    if (e.event === 'connectivity' && (e.payload as { state: string }).state === 'online') ctx.actionRunner?.wake();
   });
   let closed = false;
   // A damaged page met while running: the next start rebuilds the cache (and says so meanwhile).
@@ -163,7 +172,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
   const wake = watchWake(
     () => {
       if (!engine.status().running) engine.requestSync('wake');
-      actions.wake();
+      ctx.actionRunner?.wake();
     },
     opts.wakeCheckMs ?? 10_000,
     opts.now ?? opts.localClock ?? Date.now,
@@ -191,7 +200,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
       if (conn) writeConnection(db, conn.kind, conn.url);
       emit('data.changed', { tables: ['settings'] });
       engine.connectionChanged();
-      actions.wake();
+      ctx.actionRunner?.wake();
     },
     async close() {
       if (closed) return;

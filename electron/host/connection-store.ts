@@ -4,7 +4,7 @@
  * `dataDir/connection.json`, readable by the owner only (mode 0600). Browser mode has no OS
  * keychain; the desktop app encrypts the same record with safeStorage.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConnectionKind } from '../../shared/contract/rpc/app';
@@ -39,4 +39,8 @@ export function writeSavedConnection(dataDir: string, conn: SavedConnection): vo
   writeFileSync(tmp, JSON.stringify(conn), { mode: 0o600 });
   chmodSync(tmp, 0o600);
   renameSync(tmp, file);
+}
+
+export function clearSavedConnection(dataDir: string): void {
+  rmSync(connectionFile(dataDir), { force: true });
 }

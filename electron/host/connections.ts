@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../shared/contract/rpc/errors';
 import { CONNECTION_PRESETS, ConnectionInput } from '../../shared/contract/rpc/app';
+import { localMethods } from '../../shared/contract/rpc/local';
 import type { ConnectionConfig, CoreHandle } from '../core/core-handle';
 import type { SavedConnection } from './connection-store';
 
@@ -23,6 +24,8 @@ export function platformBaseUrl(url: string): string {
 export interface ConnectionStorage {
   read(): SavedConnection | null;
   write(conn: SavedConnection): void;
+  /** Removes the saved connection and its token. */
+  clear(): void;
 }
 
 export interface ConnectionManagerOptions {
@@ -96,5 +99,19 @@ export class ConnectionManager {
       ...rest,
       ...(conn.kind === 'demo' || conn.kind === 'custom' ? { url: conn.url } : {}),
     });
+  }
+
+  /**
+   * `localData.forget` from the UI: the token goes first (the core stops talking to the platform,
+   * the saved connection is removed), then the core forgets the whole cache. A request the
+   * contract refuses changes nothing.
+   */
+  async forget(core: CoreHandle, rawInput: unknown): Promise<unknown> {
+    if (!localMethods['localData.forget'].input.safeParse(rawInput ?? {}).success) {
+      return core.call('localData.forget', rawInput); // the core names what is wrong
+    }
+    this.opts.storage.clear();
+    await core.setConnection(null);
+    return core.call('localData.forget', rawInput);
   }
 }

@@ -33,5 +33,9 @@ export function safeConnectionStorage(userData: string): ConnectionStorage {
       }
       writeFileSync(file, safeStorage.encryptString(JSON.stringify(conn)), { mode: 0o600 });
     },
+    clear() {
+      memory = null;
+      rmSync(file, { force: true });
+    },
   };
 }

@@ -25,7 +25,9 @@ export function registerIpc(
       const result =
         req.method === 'connection.set'
           ? await connections.set(core, req.input)
-          : await core.call(req.method, req.input);
+          : req.method === 'localData.forget'
+            ? await connections.forget(core, req.input)
+            : await core.call(req.method, req.input);
       return { ok: true, result };
     } catch (err) {
       return { ok: false, error: errorShape(err) };

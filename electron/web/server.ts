@@ -13,7 +13,7 @@ import type { CoreEvent } from '../../shared/contract/events';
 import type { ConnectionConfig, CoreHandle, CoreOptions } from '../core/core-handle';
 import { SECURITY_HEADERS, hostAllowed, newToken, originAllowed, tokenMatches } from '../host/security';
 import { serveStatic } from '../host/static';
-import { readSavedConnection, writeSavedConnection } from '../host/connection-store';
+import { clearSavedConnection, readSavedConnection, writeSavedConnection } from '../host/connection-store';
 import { lockDataFolder, type DataFolderLock } from '../host/data-folder-lock';
 import { builtInDemoOnDemand, type DemoPlatformHandle, type DemoWorkerOptions } from '../host/built-in-demo';
 import { ConnectionManager } from '../host/connections';
@@ -121,6 +121,7 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
     storage: {
       read: () => readSavedConnection(opts.dataDir),
       write: (c) => writeSavedConnection(opts.dataDir, c),
+      clear: () => clearSavedConnection(opts.dataDir),
     },
     ensureDemo: () => demo.connection(),
   });
@@ -185,7 +186,9 @@ async function startLocked(opts: WebServerOptions, lock: DataFolderLock): Promis
       const result =
         body.method === 'connection.set'
           ? await connections.set(core, body.input)
-          : await core.call(body.method, body.input);
+          : body.method === 'localData.forget'
+            ? await connections.forget(core, body.input)
+            : await core.call(body.method, body.input);
       send(res, 200, { ok: true, result } satisfies RpcReply);
     } catch (err) {
       send(res, 200, { ok: false, error: errorShape(err) } satisfies RpcReply);

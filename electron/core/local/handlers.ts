@@ -1,6 +1,8 @@
 /** Handlers of shared/contract/rpc/local.ts: the data folder's health, export and import of local data. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../../shared/contract/rpc/errors';
+import { Table as TABLES } from '../../../shared/contract/events';
 import type { localMethods } from '../../../shared/contract/rpc/local';
 import type { CoreContext, Handlers } from '../context';
 import { DAMAGED_MARKER } from '../db/health';
@@ -8,6 +10,7 @@ import { RECOVERY_NOTICE_KEY, RecoveryNotice } from '../db/recover';
 import { getMeta, setMeta } from '../settings/store';
 import { listBackups } from './backups';
 import { exportLocalData, importLocalData, parseLocalData } from './transfer';
+import { forgetPartner } from './forget';
 
 export const BACKUP_ERROR_KEY = 'backups.lastError';
 
@@ -54,5 +57,16 @@ export const localHandlers: Handlers<typeof localMethods> = {
     ctx.runtime?.settingsChanged();
     if (added.pendingActions > 0) ctx.actionRunner?.wake();
     return { added };
+  },
+  'localData.forget': async (_i, ctx) => {
+    if (ctx.runtime?.hasToken()) throw new AppError('forbidden', 'The platform connection must be removed first');
+    const wipe = () => forgetPartner(ctx.db, ctx.dataDir);
+    if (ctx.runtime) await ctx.runtime.whileQuiet(wipe);
+    else wipe();
+    ctx.reportJobs.clear();
+    ctx.statements.clear();
+    ctx.changed(TABLES.options);
+    ctx.runtime?.settingsChanged();
+    return { ok: true as const };
   },
 };

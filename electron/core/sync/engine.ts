@@ -78,6 +78,10 @@ export class SyncEngine {
     this.timer = null;
     await this.current?.catch(() => undefined);
   }
+  /** Resolves once no sync is running (the one under way, if any, has ended). */
+  async idle(): Promise<void> {
+    while (this.current) await this.current.catch(() => undefined);
+  }
   /** The connection changed: reset the state and sync soon. */
   connectionChanged(): void {
     this.failures = 0;

@@ -9,6 +9,7 @@ import { call } from '../../bridge';
 import { saveFile } from '../../ui/files';
 import { errorText } from '../../ui/errors';
 import { useHealth } from '../../app/health';
+import { ForgetPartner } from './ForgetPartner';
 
 export function LocalDataSection() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function LocalDataSection() {
           ? t('reliability:local.backups', { count: b.count, latest: b.latest.replace(/^local-data-|\.json$/g, '') })
           : t('reliability:local.noBackups')}
       </p>
+      <ForgetPartner />
     </section>
   );
 }

@@ -135,4 +135,9 @@ export const localMethods = {
   'localData.export': method(NoInput, z.object({ fileName: z.string(), mime: z.string(), base64: z.string() })),
   /** The file's text; merged into this machine's local data (nothing already here is replaced). */
   'localData.import': method(z.strictObject({ text: z.string().max(200_000_000) }), z.object({ added: LocalDataCounts })),
+  /**
+   * "Forget this partner": the platform token (removed by the host), the whole cache, the audit
+   * log and every local copy of them go; only after the person typed the confirmation.
+   */
+  'localData.forget': method(z.strictObject({ confirmed: z.literal(true) }), z.object({ ok: z.literal(true) })),
 };
