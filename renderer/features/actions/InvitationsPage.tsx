@@ -98,8 +98,8 @@ export default function InvitationsPage() {
             <tbody>
               {queued.map((i) => (
                 <tr key={i.id} data-email={i.email} data-state={i.state}>
-                  <td>{i.email}</td>
-                  <td>{i.name ?? ''}</td>
+                  <td><bdi>{i.email}</bdi></td>
+                  <td><bdi>{i.name ?? ''}</bdi></td>
                   <td>{formatDateTime(i.createdAt, lang, zone)}</td>
                   <td data-testid="queued-state">
                     {i.state === 'failed' ? (
@@ -148,8 +148,8 @@ export default function InvitationsPage() {
           <tbody>
             {items.map((i) => (
               <tr key={i.id} data-email={i.email}>
-                <td>{i.email}</td>
-                <td>{i.name ?? ''}</td>
+                <td><bdi>{i.email}</bdi></td>
+                <td><bdi>{i.name ?? ''}</bdi></td>
                 <td>
                   {formatDateTime(i.sentAt, lang, zone)}
                   {i.resentCount > 0 ? <div className="note">{t('actions:invitations.resent', { count: i.resentCount })}</div> : null}

@@ -118,8 +118,8 @@ export function ResultsDialog({ batchId, onClose }: { batchId: string; onClose: 
           <tbody>
             {data.rows.map((r) => (
               <tr key={r.clientId} data-state={r.state}>
-                <td>{r.name ?? r.clientId}</td>
-                <td>{r.email ?? ''}</td>
+                <td><bdi>{r.name ?? r.clientId}</bdi></td>
+                <td><bdi>{r.email ?? ''}</bdi></td>
                 <td>
                   <span className={r.state === 'failed' ? 'badge badge-bad' : r.state === 'ok' ? 'badge badge-ok' : 'badge'}>
                     {t(STATE_KEY[r.state])}

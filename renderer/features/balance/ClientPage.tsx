@@ -59,7 +59,7 @@ export default function ClientPage({ clientId }: { clientId: string }) {
           {t('balance:back')}
         </button>
         <h1 className="page-title" data-testid="client-name">
-          {c.client.name ?? c.client.email}
+          <bdi>{c.client.name ?? c.client.email}</bdi>
         </h1>
         <span className="zone-note muted" data-testid="zone-note">
           {t('balance:zone.note', { zone: zoneLabel })}

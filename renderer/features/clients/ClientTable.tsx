@@ -40,7 +40,7 @@ export interface ClientTableProps {
 function EmailText({ email }: { email: string }) {
   const at = email.indexOf('@');
   return (
-    <span className="cell-wrap cell-wrap-any">
+    <bdi className="cell-wrap cell-wrap-any" data-testid="client-email-cell">
       {at > 0 ? (
         <>
           {email.slice(0, at)}
@@ -50,7 +50,7 @@ function EmailText({ email }: { email: string }) {
       ) : (
         email
       )}
-    </span>
+    </bdi>
   );
 }
 
@@ -62,7 +62,14 @@ function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string })
     case 'name':
       return (
         <div className="cell cell-name" role="cell" title={row.name ?? undefined}>
-          <span className="cell-text cell-wrap">{row.name ?? <span className="muted">{'—'}</span>}</span>
+          {/* <bdi>: platform text keeps its own direction and cannot reorder its neighbours. */}
+          {row.name !== null ? (
+            <bdi className="cell-text cell-wrap" data-testid="client-name-cell">
+              {row.name}
+            </bdi>
+          ) : (
+            <span className="cell-text cell-wrap muted">{'—'}</span>
+          )}
           {row.pendingAction ? (
             <span className="pending-text" data-testid="pending-text">
               {pendingText(t, row)}
@@ -77,9 +84,9 @@ function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string })
         </div>
       );
     case 'phone':
-      return <div className="cell" role="cell">{row.phone ?? <span className="muted">{'—'}</span>}</div>;
+      return <div className="cell" role="cell">{row.phone !== null ? <bdi>{row.phone}</bdi> : <span className="muted">{'—'}</span>}</div>;
     case 'externalId':
-      return <div className="cell" role="cell" title={row.externalId ?? undefined}>{row.externalId ?? <span className="muted">{'—'}</span>}</div>;
+      return <div className="cell" role="cell" title={row.externalId ?? undefined}>{row.externalId !== null ? <bdi>{row.externalId}</bdi> : <span className="muted">{'—'}</span>}</div>;
     case 'status':
       return (
         <div className="cell" role="cell">

@@ -46,7 +46,7 @@ function Movers(p: { id: 'top' | 'grew' | 'fell'; title: string; rows: HomeClien
                 <tr key={r.id}>
                   <td className="home-name">
                     <button type="button" className="btn-link home-name-link" title={`${name} · ${r.email}`} onClick={() => go('client', { clientId: r.id })}>
-                      {name}
+                      <bdi>{name}</bdi>
                     </button>
                   </td>
                   <td className="num">{money(r.curMinor)}</td>

@@ -72,7 +72,7 @@ export default function AlertsPage() {
               <tr key={a.id} className={a.seen ? undefined : 'pt-unseen'} data-testid={`alert-${a.id}`}>
                 <td>
                   <button type="button" className="btn-link" onClick={() => go('client', { clientId: a.clientId })}>
-                    {a.name ?? a.email}
+                    <bdi>{a.name ?? a.email}</bdi>
                   </button>
                   <div className="muted">{a.clientId}</div>
                 </td>

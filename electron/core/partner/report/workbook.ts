@@ -1,7 +1,8 @@
 /**
  * The monthly consumption report's workbook: a summary sheet and a sheet per client, written with
- * exceljs' streaming writer. Amounts are numbers (major units with a money format); sheet names
- * are unique and at most 31 characters; headers are in the chosen language.
+ * exceljs' streaming writer. Amounts are numbers (major units with a money format), text is
+ * always a shared-string cell, never a formula; sheet names are unique and at most 31
+ * characters; headers are in the chosen language.
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
@@ -68,7 +69,9 @@ export async function buildWorkbook(
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Shared strings: text is written as string cells (t="s"); without them the streaming writer
+  // writes t="str", the cached result of a formula.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Partner Desk';
   const used = new Set<string>();
   const services = [...SERVICE_CODES, 'other'] as const;
