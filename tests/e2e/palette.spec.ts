@@ -135,6 +135,10 @@ for (const lang of ['en', 'ru'] as const) {
     const confirm = page.getByTestId('confirm-dialog');
     await expect(confirm).toBeVisible();
     await expect(confirm.getByTestId('confirm-question')).toContainText(client.name!);
+    // Ctrl+K over the confirmation does not stack the palette on it.
+    await page.keyboard.press('Control+k');
+    await expect(confirm).toBeVisible();
+    await expect(page.getByTestId('palette')).toHaveCount(0);
     await confirm.getByTestId('confirm-action').click();
     await expect(confirm).toBeHidden();
     // The client now waits to be blocked: its page says so, and the palette offers no second action.

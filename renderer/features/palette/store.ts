@@ -1,7 +1,7 @@
 /**
  * Whether the command palette is open. Opened by Ctrl+K / ⌘K anywhere in the page, by the native
  * menu's item (desktop) and by the header's button; opening is idempotent (the menu's accelerator
- * and the page's own shortcut may both fire for one key press).
+ * and the page's own shortcut may both fire for one key press), and not over another open dialog.
  */
 import { create } from 'zustand';
 
@@ -10,7 +10,16 @@ export const usePalette = create<{ open: boolean; setOpen(open: boolean): void }
   setOpen: (open) => set({ open }),
 }));
 
-export const openPalette = () => usePalette.getState().setOpen(true);
+/** Another dialog on screen (a confirmation, a form): the palette does not stack over it. */
+function anotherDialogOpen(): boolean {
+  if (typeof document === 'undefined') return false;
+  return document.querySelector('[role="dialog"]:not([data-testid="palette"]), [role="alertdialog"]') !== null;
+}
+
+export const openPalette = () => {
+  if (anotherDialogOpen()) return;
+  usePalette.getState().setOpen(true);
+};
 
 /** Ctrl+K (⌘K on macOS) by the key's place, so a Russian layout (Ctrl+Л) opens it too. */
 export function isPaletteShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
