@@ -33,13 +33,14 @@ export function HeaderLinks() {
     <button
       type="button"
       className={route === r ? 'pt-icon-btn active' : 'pt-icon-btn'}
-      aria-label={label}
       title={label}
       aria-current={route === r ? 'page' : undefined}
       data-testid={`nav-${r}`}
       onClick={() => go(r)}
     >
       {icon}
+      {/* The name from the content: the label, then the badge's count, so the visible count is in the name. */}
+      <span className="sr-only">{label}</span>
       {badge}
     </button>
   );
