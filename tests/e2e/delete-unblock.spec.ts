@@ -2,7 +2,8 @@
  * Delete and unblock end to end, one client and many, in both languages, against both policies the
  * platform can declare (`seed`: deleting keeps the resources; `vk-2025`: they are deleted after 3
  * days): the confirmation's question and consequences, the platform's state afterwards, and the
- * client page left for the list (with a toast) once its client is being deleted.
+ * client page left for the list (with a toast) once its client is being deleted; the row menu's
+ * actions read as verbs.
  * Screenshots in tests/artifacts/screens/lifecycle-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -36,6 +37,7 @@ const T = {
       'vk-2025': ['Deleting detaches the client from the partner.', "The client's resources are deleted after 3 days."],
     },
     unblockLines: ['Unblocked clients can sign in to the console again.'],
+    menu: { balance: 'Balance', unblock: 'Unblock', delete: 'Delete' },
     leftPage: (n: string) => `Deleting ${n}: the client leaves the list once the platform confirms`,
   },
   ru: {
@@ -50,6 +52,7 @@ const T = {
       'vk-2025': ['Удаление отвязывает клиента от партнёра.', 'Ресурсы клиента будут удалены через 3 дня.'],
     },
     unblockLines: ['Разблокированные клиенты снова смогут входить в консоль.'],
+    menu: { balance: 'Баланс', unblock: 'Разблокировать', delete: 'Удалить' },
     leftPage: (n: string) => `Клиент ${n} удаляется: он исчезнет из списка, когда платформа подтвердит удаление`,
   },
 };
@@ -125,7 +128,10 @@ for (const policy of ['seed', 'vk-2025'] as const satisfies readonly Policy[]) {
         const ub = (await rows.first().getAttribute('data-id'))!;
         const ubName = (await api.getClient(ub)).name ?? (await api.getClient(ub)).email;
         await rowOf(page, ub).getByTestId('row-menu').click();
-        await page.getByRole('menu').getByTestId('row-action-unblock').click();
+        // The menu's actions are verbs, as in the documentation.
+        const menu = page.getByRole('menu');
+        for (const [k, text] of Object.entries(L.menu)) await expect(menu.getByTestId(`row-action-${k}`)).toHaveText(text);
+        await menu.getByTestId('row-action-unblock').click();
         await confirmWith(page, L.unblockOne(ubName), L.unblockLines);
         await page.getByTestId('confirm-dialog').getByTestId('confirm-action').click();
         await expect.poll(async () => (await api.getClient(ub)).status, { timeout: 30_000 }).toBe('active');

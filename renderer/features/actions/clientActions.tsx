@@ -21,7 +21,7 @@ import { useToast } from '../../ui/Toast';
 import type { MenuAction } from '../../ui/Menu';
 import { TopUpDialog } from '../balance/TopUpDialog';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ACTION_KEY, PENDING_BADGE_KEY } from './labels';
+import { CONFIRM_BUTTON_KEY, PENDING_BADGE_KEY } from './labels';
 
 /** What the actions need to know about a client (a ClientRow has it all). */
 export interface ActionClient {
@@ -113,9 +113,10 @@ export function useClientActions(): ClientActions {
   const label: Record<ClientActionId, string> = {
     balance: t('actions:row.balance'),
     topUp: t('actions:row.topUp'),
-    block: t(ACTION_KEY.block),
-    unblock: t(ACTION_KEY.unblock),
-    delete: t(ACTION_KEY.delete),
+    // Menu items are verbs ("Заблокировать"), as the confirmation's button and the documentation say.
+    block: t(CONFIRM_BUTTON_KEY.block),
+    unblock: t(CONFIRM_BUTTON_KEY.unblock),
+    delete: t(CONFIRM_BUTTON_KEY.delete),
   };
 
   return {
