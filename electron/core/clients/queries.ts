@@ -249,6 +249,15 @@ function walkShortSearch(statements: StatementCache, q: string, input: ListInput
   });
 }
 
+/** Every row the filter matches, in the list's sort order, read one at a time (the list's export). */
+export function* iterateRows(statements: StatementCache, input: ClientFilter & { sort: ListInput['sort'] }): Generator<ClientRow> {
+  const w = whereOf(input, true, statements.db);
+  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const sql = `SELECT ${COLUMNS}, NULL AS pending_action FROM clients c ${w.sql} ORDER BY ${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
+  // A statement of its own (not the cache's): another read may use the cached one while this one iterates.
+  for (const r of statements.db.prepare(sql).iterate(w.params) as IterableIterator<DbClientRow>) yield toClientRow(r);
+}
+
 /** The list indexes are dropped during the first sync's bulk fill (INDEXED BY would then fail). */
 function indexExists(statements: StatementCache, name: string): boolean {
   return statements.get("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;

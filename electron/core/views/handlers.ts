@@ -1,7 +1,8 @@
-/** Handlers of shared/contract/rpc/views.ts: saved views, the list's current columns, many counts at once. */
+/** Handlers of shared/contract/rpc/views.ts: saved views, the list's current columns, many counts at once, the list's export. */
 import type { viewsMethods } from '../../../shared/contract/rpc/views';
 import type { Handlers } from '../context';
 import { countMany } from './counts';
+import { exportClients } from './export';
 import { createView, currentColumns, deleteView, listViews, reorderViews, restoreDefaultViews, setCurrentColumns, updateView } from './store';
 
 const ok = { ok: true as const };
@@ -38,5 +39,6 @@ export const viewsHandlers: Handlers<typeof viewsMethods> = {
     setCurrentColumns(ctx.db, columns);
     return ok;
   },
+  'clients.export': (input, ctx) => exportClients(ctx, input),
   'clients.countMany': ({ filters }, ctx) => ({ totals: countMany(ctx.statements, filters) }),
 };

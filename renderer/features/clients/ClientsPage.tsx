@@ -14,6 +14,7 @@ import { BulkBar } from '../actions/BulkBar';
 import { ViewTabs } from '../views/ViewTabs';
 import { useColumnsPref } from '../views/columnsPref';
 import { ColumnsMenu } from './ColumnsMenu';
+import { ExportMenu } from './ExportMenu';
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -74,7 +75,15 @@ export default function ClientsPage() {
         <h1 className="page-title">{t('clients:title')}</h1>
         <AddClientButton />
       </div>
-      <ViewTabs panelId="clients-panel" end={<ColumnsMenu />} />
+      <ViewTabs
+        panelId="clients-panel"
+        end={
+          <>
+            <ColumnsMenu />
+            <ExportMenu />
+          </>
+        }
+      />
       <ClientsToolbar total={win.total} counting={win.counting} />
       <BulkBar />
       <div className="page-body" id="clients-panel" role="tabpanel" aria-label={t('clients:title')}>

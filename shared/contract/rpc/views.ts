@@ -81,6 +81,16 @@ export const viewsMethods = {
   /** The list's columns outside any view (a preference, kept across restarts). */
   'views.columns': method(NoInput, z.object({ columns: ColumnsState })),
   'views.setColumns': method(z.strictObject({ columns: ColumnsState }), Ok),
+  /** The list as on screen (filter, search, sort, the columns shown in their order) as a CSV or XLSX file in the language. */
+  'clients.export': method(
+    ClientFilter.extend({
+      sort: ListSort,
+      columns: z.array(ColumnId).min(1).max(COLUMN_IDS.length),
+      format: z.enum(['csv', 'xlsx']),
+      lang: z.enum(['ru', 'en']),
+    }),
+    z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
+  ),
   /** How many clients each filter matches, read in one pass over the clients. */
   'clients.countMany': method(z.strictObject({ filters: z.array(ClientFilter).max(100) }), z.object({ totals: z.array(z.number().int()) })),
 };

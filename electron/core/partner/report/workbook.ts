@@ -4,11 +4,11 @@
  * always a shared-string cell, never a formula; sheet names are unique and at most 31
  * characters; headers are in the chosen language.
  */
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { resources, type Lang } from '../../../../shared/i18n/index';
-import { SERVICE_CODES, type Currency, type ServiceCode } from '../../../../shared/contract/platform';
+import { SERVICE_CODES, type ServiceCode } from '../../../../shared/contract/platform';
 import type { ClientTotals } from './query';
+import { MONEY_FMT, writeWorkbook } from '../../export/xlsx';
 
 /** Per-client sheets beyond this many are left out (the summary still lists every client and says so). */
 export const MAX_CLIENT_SHEETS = 2000;
@@ -23,7 +23,6 @@ const SERVICE_KEY: Record<ServiceCode | 'other', string> = {
   other: 'partner:report.services.other',
 };
 const MODEL_KEY = { prepaid: 'partner:report.model.prepaid', postpaid: 'partner:report.model.postpaid' } as const;
-const MONEY_FMT: Record<Currency, string> = { RUB: '#,##0.00 "₽"', KZT: '#,##0.00 "₸"' };
 
 /** A 'partner:…' catalogue key in the language, interpolated. */
 export function reportText(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
@@ -52,8 +51,8 @@ const major = (minor: number) => minor / 100;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /**
- * Writes the workbook with exceljs' streaming writer (rows are committed as they are written, so
- * memory stays flat and the thread yields between chunks for other calls).
+ * Writes the workbook with the exports' streaming writer (export/xlsx.ts: rows are committed as they
+ * are written, so memory stays flat) and yields between chunks for other calls.
  */
 export async function buildWorkbook(
   totals: ClientTotals[],
@@ -62,17 +61,17 @@ export async function buildWorkbook(
   lang: Lang,
   onProgress: (done: number) => void = () => {},
 ): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  // Shared strings: text is written as string cells (t="s"); without them the streaming writer
-  // writes t="str", the cached result of a formula.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  wb.creator = 'Partner Desk';
+  return writeWorkbook((wb) => fill(wb, totals, month, zone, lang, onProgress));
+}
+
+async function fill(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  totals: ClientTotals[],
+  month: string,
+  zone: string,
+  lang: Lang,
+  onProgress: (done: number) => void,
+): Promise<void> {
   const used = new Set<string>();
   const services = [...SERVICE_CODES, 'other'] as const;
   const svcLabel = (s: (typeof services)[number]) => reportText(lang, SERVICE_KEY[s]);
@@ -172,7 +171,4 @@ export async function buildWorkbook(
     }
   }
   onProgress(done);
-  await wb.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }
