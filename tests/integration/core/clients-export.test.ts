@@ -101,6 +101,7 @@ describe('client list export', () => {
       rows.forEach((r, i) => {
         const x = sheet[i + 1]!;
         expect(x.A?.v).toBe(r.email);
+        expect(x.A?.t).toBe('s');
         expect(x.B?.v).toBe(c.status[r.status]);
         expect(x.C?.t).toBe('n');
         expect(Number(x.C?.v)).toBeCloseTo(r.payment / 100, 6);
