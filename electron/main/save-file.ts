@@ -4,27 +4,14 @@
  * default), writes the file whole (a temporary file renamed into place) and offers "Show in
  * folder". Cancelling is not an error. Browser downloads stay refused (guards.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { diskFull, writeWhole } from '../host/write-whole';
 import { BrowserWindow, app, dialog, ipcMain, shell } from 'electron';
 import { IPC, SaveFileRequest, type SaveFileReply } from '../../shared/contract/bridge';
 import type { Lang } from '../../shared/i18n/index';
 import { isOwnAppUrl } from '../host/security';
 import { log } from './log';
 import { menuText } from './menu';
-
-/** Writes `bytes` to `path` so that a reader never sees half a file. */
-async function writeWhole(path: string, bytes: Buffer): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
-  try {
-    await writeFile(tmp, bytes, { flag: 'wx' });
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
 
 export function registerSaveFile(language: () => Lang, devUrl: string | null): () => void {
   ipcMain.handle(IPC.saveFile, async (event, body: unknown): Promise<SaveFileReply> => {
@@ -57,10 +44,12 @@ export function registerSaveFile(language: () => Lang, devUrl: string | null): (
       log.error('saving a file failed:', err);
       dialog.showErrorBox(
         menuText(lang, 'menu:saveFailedTitle'),
-        menuText(lang, 'menu:saveFailed', {
-          name: basename(path),
-          message: err instanceof Error ? err.message : String(err),
-        }),
+        diskFull(err)
+          ? menuText(lang, 'menu:saveDiskFull', { name: basename(path) })
+          : menuText(lang, 'menu:saveFailed', {
+              name: basename(path),
+              message: err instanceof Error ? err.message : String(err),
+            }),
       );
       return { ok: true, result: { saved: false } };
     }
