@@ -74,13 +74,14 @@ describe('export and import of local data', () => {
     const file = LocalDataFile.parse(JSON.parse(text));
     // Unsent: pending, or claimed by the runner ('sending' with its key) while there is no connection.
     expect(file.outbox.filter((o) => o.state === 'pending' || o.state === 'sending')).toHaveLength(4);
-    expect(file.auditLog).toHaveLength(1);
+    // The settings change, the alert rule and the queued block are each in the audit log.
+    expect(file.auditLog.map((e) => e.action).sort()).toEqual(['alert_rule', 'block', 'settings'].sort());
 
     const b = await open('new', null);
     try {
       await b.engine.run().catch(() => undefined);
       const r = (await b.call('localData.import', { text })) as { added: Record<string, number> };
-      expect(r.added).toMatchObject({ pendingActions: 4, batches: 1, auditEntries: 1, alertRules: 1 });
+      expect(r.added).toMatchObject({ pendingActions: 4, batches: 1, auditEntries: 3, alertRules: 1 });
       expect(r.added.preferences).toBeGreaterThanOrEqual(3);
       expect(await b.call('settings.get', {})).toMatchObject({ language: 'en', syncIntervalMin: 11, ledgerWindowMonths: 2 });
       expect(r.added.savedViews).toBe(4);
