@@ -60,7 +60,7 @@ async function expectRebuilt(dir: string, damage: RegExp, keepsLocal = true): Pr
     const moved = readdirSync(join(dir, 'damaged'));
     expect(moved.some((f) => /^cache\.sqlite\.\d{8}T\d{6}Z$/.test(f)), moved.join(',')).toBe(true);
     if (keepsLocal) {
-      expect(h.cacheRebuilt!.kept).toMatchObject({ pendingActions: 5, alertRules: 1, auditEntries: 1 });
+      expect(h.cacheRebuilt!.kept).toMatchObject({ pendingActions: 5, alertRules: 1, auditEntries: 3 }); // the block, the settings change, the alert rule
       expect(h.cacheRebuilt!.kept.preferences).toBeGreaterThanOrEqual(2);
       const s = (await core.call('settings.get', {})) as { language: string; syncIntervalMin: number };
       expect(s).toMatchObject({ language: 'en', syncIntervalMin: 7 });
@@ -70,7 +70,7 @@ async function expectRebuilt(dir: string, damage: RegExp, keepsLocal = true): Pr
       const b = (await core.call('actions.batches', {})) as { batches: { pending: number; sending: number }[] };
       expect(b.batches.map((x) => x.pending + x.sending)).toEqual([5]);
       const audit = (await core.call('audit.list', {})) as { total: number };
-      expect(audit.total).toBe(1);
+      expect(audit.total).toBe(3);
     }
     // The platform's data comes back with a sync.
     await core.setConnection(conn());
