@@ -182,6 +182,7 @@ test('a screen and the language from the palette; the header button opens it (bo
   // In Russian: the screens by their Russian names, and back to English.
   await openWithKeys(page);
   await page.keyboard.type(resources.ru.partner.nav.deals);
+  await expect(palette.getByRole('option').first()).toHaveAttribute('data-testid', 'palette-go-deals');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('nav-deals')).toHaveAttribute('aria-current', 'page');
   palette = await openWithKeys(page);

@@ -43,7 +43,7 @@ for (const lang of ['en', 'ru'] as const) {
   const L =
     lang === 'en'
       ? { all: 'All clients', debt: 'In debt', runsOut: 'Runs out within 7 days', invited: 'Invited over 7 days ago', blocked: 'Blocked' }
-      : { all: 'Все клиенты', debt: 'В долгу', runsOut: 'Средства кончатся за 7 дней', invited: 'Приглашение старше 7 дней', blocked: 'Заблокированы' };
+      : { all: 'Все клиенты', debt: 'В долгу', runsOut: 'Кончатся за 7 дней', invited: 'Приглашены > 7 дней', blocked: 'Заблокированы' };
 
   test(`default views with the platform's counts; create, rename, reorder by keyboard, delete, restore (${lang})`, async ({ page, harness: h }) => {
     await openClients(page, h, lang);

@@ -309,10 +309,16 @@ function useSections({ q, hits, chosen, filter, actions, onClose, choose }: Sect
       }),
     },
   ];
-  return [
-    { id: 'clients' as const, items: clients },
+  const local = [
     { id: 'views' as const, items: views.filter((i) => labelMatches(i.label, q)) },
     { id: 'go' as const, items: screens.filter((i) => labelMatches(i.label, q)) },
     { id: 'commands' as const, items: commands.filter((i) => labelMatches(i.label, q)) },
-  ].filter((s) => s.items.length > 0);
+  ];
+  // A screen, view or command named by what was typed comes before clients found only loosely
+  // (a substring or a typo), so "Deals" + Enter opens Deals rather than a client like "Delta".
+  const typed = q.trim().toLocaleLowerCase();
+  const namedLocally = typed !== '' && local.some((s) => s.items.some((i) => i.label.toLocaleLowerCase().startsWith(typed)));
+  const loosely = hits.every((h) => h.match === 'text' || h.match === 'fuzzy');
+  const sections = namedLocally && loosely ? [...local, { id: 'clients' as const, items: clients }] : [{ id: 'clients' as const, items: clients }, ...local];
+  return sections.filter((s) => s.items.length > 0);
 }
