@@ -37,6 +37,8 @@ test.use({ harnessOptions: { clients: 1300, seed: 21, synced: true } });
 test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 
 test('invite: fields checked as typed, the platform refusal on the field, the client at once invited, active after accepting', async ({ page, harness: h, controls, api }) => {
+  // A long walk (invite, the invitations page in two languages, acceptance, a sync): more than the default minute under load.
+  test.setTimeout(150_000);
   await page.goto(h.appUrl);
   await expect(page.getByTestId('client-row').first()).toBeVisible({ timeout: 30_000 });
   await setLang(page, 'en');
