@@ -63,6 +63,8 @@ for (const lang of ['en', 'ru'] as const) {
     await expect(palette).toHaveAttribute('data-mode', 'client');
     await expect(palette.getByTestId('palette-client')).toHaveAttribute('data-id', client.id);
     await expect(palette.getByRole('option').first()).toHaveAttribute('data-testid', 'palette-action-balance');
+    // The client's projects arrive after its actions; wait for them so the list is settled before Enter.
+    await expect(palette.getByTestId('palette-action-copyPid').first()).toBeVisible();
     await shot(page, `client-${lang}`);
     await page.keyboard.press('Enter');
     await expect(palette).toBeHidden();
