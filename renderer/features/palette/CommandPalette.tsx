@@ -123,9 +123,11 @@ function PaletteDialog({ actions, onClose }: { actions: ClientActions; onClose()
       e.preventDefault();
       back();
     }
-    // Enter with no item under the arrow keys (the list was just replaced: a client chosen, an
-    // answer arrived) chooses the first item, as it would right after typing.
-    if (e.key === 'Enter' && !e.currentTarget.getAttribute('aria-activedescendant')) {
+    // Enter with no item under the arrow keys chooses the first item, as it would right after
+    // typing. When the list was replaced (a client chosen, an answer arrived), the field may still
+    // name an option that is gone and the list may have no focused item: React Aria then acts on
+    // nothing, so that counts as no item too.
+    if (e.key === 'Enter' && !hasLiveFocus(e.currentTarget)) {
       const first = sections[0]?.items[0];
       if (first) {
         e.preventDefault();
@@ -200,6 +202,13 @@ function PaletteDialog({ actions, onClose }: { actions: ClientActions; onClose()
       </Modal>
     </ModalOverlay>
   );
+}
+
+/** Whether the field's active option, or a focused option in its list, is on screen. */
+function hasLiveFocus(input: HTMLInputElement): boolean {
+  const id = input.getAttribute('aria-activedescendant');
+  if (id && input.ownerDocument.getElementById(id)) return true;
+  return input.closest('[data-testid="palette"]')?.querySelector('[role="option"][data-focused]') != null;
 }
 
 interface SectionsInput {
