@@ -37,12 +37,13 @@ export function MachineBanners() {
   const kept = r
     ? {
         actions: t('reliability:rebuilt.actions', { count: r.kept.pendingActions }),
+        invites: t('reliability:rebuilt.invites', { count: r.kept.pendingInvitations }),
         audit: t('reliability:rebuilt.audit', { count: r.kept.auditEntries }),
         rules: t('reliability:rebuilt.rules', { count: r.kept.alertRules }),
         prefs: t('reliability:rebuilt.prefs', { count: r.kept.preferences }),
       }
     : null;
-  const keptAny = r ? r.kept.pendingActions + r.kept.auditEntries + r.kept.alertRules + r.kept.preferences + r.kept.dealNotes > 0 : false;
+  const keptAny = r ? r.kept.pendingActions + r.kept.pendingInvitations + r.kept.auditEntries + r.kept.alertRules + r.kept.preferences + r.kept.dealNotes > 0 : false;
   return (
     <>
       {r && kept ? (

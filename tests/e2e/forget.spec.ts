@@ -33,7 +33,7 @@ for (const lang of ['en', 'ru'] as const) {
     const email = rows[0]!.email;
     const mine = {
       format: 'partner-desk-local-data', version: 1, exportedAt: '2026-11-01T10:00:00.000Z', appVersion: 'e2e',
-      preferences: [], batches: [], outbox: [], dealFeedback: [], savedViews: [],
+      preferences: [], batches: [], outbox: [], dealFeedback: [], savedViews: [], inviteOutbox: [],
       auditLog: [{ id: 1, at: 1_760_000_000_000, user: 'manager', action: 'block', batch_id: null, client_ids: '["x-forget-me"]', client_count: 1, result: null, detail: 'x-forget-me', search_text: 'x-forget-me' }],
       alertRules: [{ scope: 'all', threshold_minor: 100_00, negative: 1, freeze_days: null }],
     } satisfies LocalDataFile;

@@ -79,7 +79,7 @@ test('export my local data, import it in a fresh data folder: the audit log and 
     // This computer's own data: an audit entry and an alert rule.
     const mine: LocalDataFile = {
       format: 'partner-desk-local-data', version: 1, exportedAt: '2026-11-01T10:00:00.000Z', appVersion: 'e2e',
-      preferences: [], batches: [], outbox: [], dealFeedback: [], savedViews: [],
+      preferences: [], batches: [], outbox: [], dealFeedback: [], savedViews: [], inviteOutbox: [],
       auditLog: [{ id: 1, at: 1_760_000_000_000, user: 'manager', action: 'block', batch_id: null, client_ids: '["cl000001"]', client_count: 1, result: null, detail: 'moved-with-me', search_text: 'moved-with-me' }],
       alertRules: [{ scope: 'all', threshold_minor: 500_00, negative: 1, freeze_days: 7 }],
     };

@@ -4,8 +4,9 @@
  * the fresh cache's meta for the renderer's banner until the user dismisses it.
  *
  * Rescued: preferences and the chosen connection (meta settings.* and connection.*), batches and
- * their outbox rows (actions not yet sent and the results of sent ones), the audit log, alert rules
- * and deal feedback. Rows are read forwards and then backwards by rowid, so a damaged page in the
+ * their outbox rows (actions not yet sent and the results of sent ones), invitations queued offline,
+ * the audit log (ids kept, so the entries of queued actions and invitations still match), alert
+ * rules and deal feedback. Rows are read forwards and then backwards by rowid, so a damaged page in the
  * middle of a table loses only the rows on it. Everything else comes back with the next sync.
  */
 import Database from 'better-sqlite3';
@@ -24,6 +25,8 @@ export const RecoveryNotice = z.object({
   movedTo: z.string(),
   kept: z.object({
     pendingActions: z.number().int(),
+    /** Absent in a notice written before invitations could be queued. */
+    pendingInvitations: z.number().int().default(0),
     auditEntries: z.number().int(),
     alertRules: z.number().int(),
     dealNotes: z.number().int(),
@@ -39,6 +42,7 @@ const RESCUE: { table: string; where?: string; rowid: boolean }[] = [
   { table: 'meta', where: "key LIKE 'settings.%' OR key LIKE 'connection.%'", rowid: true },
   { table: 'batches', rowid: true },
   { table: 'outbox', rowid: true },
+  { table: 'invite_outbox', rowid: true },
   { table: 'audit_log', rowid: true },
   { table: 'alert_rules', rowid: true },
   { table: 'deal_feedback', rowid: false },
@@ -175,6 +179,7 @@ export function recoveryNotice(
     movedTo: info.movedTo,
     kept: {
       pendingActions: count("SELECT count(*) FROM outbox WHERE state IN ('pending','sending')"),
+      pendingInvitations: count("SELECT count(*) FROM invite_outbox WHERE state IN ('pending','sending')"),
       auditEntries: count('SELECT count(*) FROM audit_log'),
       alertRules: count('SELECT count(*) FROM alert_rules'),
       dealNotes: count('SELECT count(*) FROM deal_feedback'),

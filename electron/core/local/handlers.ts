@@ -53,9 +53,9 @@ export const localHandlers: Handlers<typeof localMethods> = {
   'localData.import': ({ text }, ctx) => {
     const file = parseLocalData(text);
     const added = importLocalData(ctx.db, file);
-    ctx.changed(['settings', 'actions', 'audit', 'alerts']);
+    ctx.changed(['settings', 'actions', 'audit', 'alerts', 'invitations']);
     ctx.runtime?.settingsChanged();
-    if (added.pendingActions > 0) ctx.actionRunner?.wake();
+    if (added.pendingActions > 0 || added.pendingInvitations > 0) ctx.actionRunner?.wake();
     return { added };
   },
   'localData.forget': async (_i, ctx) => {

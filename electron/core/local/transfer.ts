@@ -1,7 +1,7 @@
 /**
  * The data only this app holds, as one file: preferences (meta settings.* and connection.*),
- * batches and their outbox rows (pending actions and results), the audit log, alert rules,
- * deal feedback and saved views of the client list. exportLocalData writes it; importLocalData validates a file with the contract's
+ * batches and their outbox rows (pending actions and results), invitations queued offline, the
+ * audit log, alert rules, deal feedback and saved views of the client list. exportLocalData writes it; importLocalData validates a file with the contract's
  * zod schema and merges it in one transaction (nothing already here is replaced; a bad file
  * writes nothing).
  */
@@ -31,6 +31,9 @@ export function exportLocalData(db: Database.Database, appVersion: string, nowMs
     savedViews: db
       .prepare('SELECT id, position, name, default_key, spec, created_at, updated_at FROM saved_views ORDER BY position, id')
       .all() as LocalDataFile['savedViews'],
+    inviteOutbox: db
+      .prepare('SELECT email, name, phone, external_id, idempotency_key, state, attempts, error, audit_id, created_at, updated_at FROM invite_outbox ORDER BY seq')
+      .all() as LocalDataFile['inviteOutbox'],
   }))();
 }
 
@@ -55,11 +58,11 @@ export function parseLocalData(text: string): LocalDataFile {
 
 /**
  * Merges a file into this cache in one transaction. Preferences already set here win; batches,
- * actions (by idempotency key), alert rules, deal notes and saved views already here are kept (new
+ * actions and queued invitations (by idempotency key), alert rules, deal notes and saved views already here are kept (new
  * views go after this machine's tabs); audit entries get new ids (an entry equal to one here in time, user, action and clients is not added twice).
  */
 export function importLocalData(db: Database.Database, file: LocalDataFile): LocalDataCounts {
-  const added: LocalDataCounts = { preferences: 0, pendingActions: 0, batches: 0, auditEntries: 0, alertRules: 0, dealNotes: 0, savedViews: 0 };
+  const added: LocalDataCounts = { preferences: 0, pendingActions: 0, batches: 0, auditEntries: 0, alertRules: 0, dealNotes: 0, savedViews: 0, pendingInvitations: 0 };
   db.transaction(() => {
     const pref = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     for (const p of file.preferences) added.preferences += pref.run(p.key, p.value).changes;
@@ -107,6 +110,16 @@ export function importLocalData(db: Database.Database, file: LocalDataFile): Loc
     for (const v of file.savedViews) {
       if (v.name === null && v.default_key === null) continue;
       added.savedViews += insView.run(v.id, v.name, v.default_key, v.spec, v.created_at, v.updated_at).changes;
+    }
+    // Queued invitations after this machine's own (a new seq), each with its audit entry's id here.
+    const insInvite = db.prepare(
+      `INSERT OR IGNORE INTO invite_outbox (email, name, phone, external_id, idempotency_key, state, attempts, error, audit_id, created_at, updated_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    for (const i of file.inviteOutbox) {
+      const aid = i.audit_id === null ? null : (auditId.get(i.audit_id) ?? null);
+      const n = insInvite.run(i.email, i.name, i.phone, i.external_id, i.idempotency_key, i.state, i.attempts, i.error, aid, i.created_at, i.updated_at).changes;
+      if (n > 0 && i.state !== 'failed') added.pendingInvitations++;
     }
   }).immediate();
   return added;

@@ -1,6 +1,7 @@
 /**
- * "Your local data": export the audit log, alert rules, preferences and unsent actions to one
- * file, import such a file (checked by the core; a bad file changes nothing), and the daily copies.
+ * "Your local data": export the audit log, alert rules, preferences, unsent actions and queued
+ * invitations to one file, import such a file (checked by the core; a bad file changes nothing),
+ * and the daily copies.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +25,7 @@ export function LocalDataSection() {
       setAdded(
         t('reliability:local.imported', {
           actions: t('reliability:rebuilt.actions', { count: a.pendingActions }),
+          invites: t('reliability:rebuilt.invites', { count: a.pendingInvitations }),
           audit: t('reliability:rebuilt.audit', { count: a.auditEntries }),
           rules: t('reliability:rebuilt.rules', { count: a.alertRules }),
           prefs: t('reliability:rebuilt.prefs', { count: a.preferences }),

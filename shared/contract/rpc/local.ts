@@ -4,6 +4,7 @@
  * copies), and "Export my local data" / import of that file on another machine.
  */
 import { z } from 'zod';
+import { LIMITS } from '../platform';
 import { method, NoInput } from './define';
 
 const Iso = z.string().max(40);
@@ -88,6 +89,28 @@ export const LocalDataFile = z.strictObject({
     )
     .max(1000)
     .default([]),
+  /**
+   * Invitations queued while offline, not yet sent or refused by the platform (absent in files
+   * written before invitations could be queued). The body is checked again by the contract when sent.
+   */
+  inviteOutbox: z
+    .array(
+      z.strictObject({
+        email: z.string().min(1).max(LIMITS.email),
+        name: z.string().max(LIMITS.name).nullable(),
+        phone: z.string().max(LIMITS.phone).nullable(),
+        external_id: z.string().max(LIMITS.externalId).nullable(),
+        idempotency_key: Id,
+        state: z.enum(['pending', 'sending', 'failed']),
+        attempts: Int.nonnegative(),
+        error: z.string().max(2000).nullable(),
+        audit_id: Int.nullable(),
+        created_at: Int,
+        updated_at: Int,
+      }),
+    )
+    .max(100_000)
+    .default([]),
 });
 export type LocalDataFile = z.infer<typeof LocalDataFile>;
 
@@ -99,6 +122,7 @@ export const LocalDataCounts = z.object({
   alertRules: Int,
   dealNotes: Int,
   savedViews: Int.default(0),
+  pendingInvitations: Int.default(0),
 });
 export type LocalDataCounts = z.infer<typeof LocalDataCounts>;
 
@@ -107,7 +131,7 @@ export const CacheRebuilt = z.object({
   damage: z.string(),
   detail: z.string(),
   movedTo: z.string(),
-  kept: z.object({ pendingActions: Int, auditEntries: Int, alertRules: Int, dealNotes: Int, preferences: Int }),
+  kept: z.object({ pendingActions: Int, pendingInvitations: Int.default(0), auditEntries: Int, alertRules: Int, dealNotes: Int, preferences: Int }),
   unreadable: z.array(z.string()),
 });
 

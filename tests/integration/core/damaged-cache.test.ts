@@ -2,7 +2,8 @@
  * A damaged cache file, made for real on disk between two runs of the core: bytes overwritten
  * (the header page, a big table's root page), truncated, a -wal from another database, a file
  * that is not SQLite at all. Each start detects it, moves the file aside with a timestamp, keeps
- * the local-only data SQLite can still read (preferences, pending actions, audit log, alert rules),
+ * the local-only data SQLite can still read (preferences, pending actions, invitations queued
+ * offline, audit log, alert rules),
  * tells the renderer (app.health) what happened and what was kept, and the sync rebuilds the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ afterAll(async () => {
 const open = (dir: string, connection: ReturnType<typeof conn> | null = conn()) =>
   createCore({ dataDir: dir, mode: 'browser', version: 'test', connection, autoSync: false, apiOptions: { retryBaseMs: 5, retryMaxMs: 20 } });
 
-/** A synced cache with local-only data: a preference, an alert rule, 5 pending block actions (and their audit entry). */
+/** A synced cache with local-only data: a preference, an alert rule, 5 pending block actions, a queued invitation (and their audit entries). */
 async function prepared(name: string): Promise<string> {
   const dir = join(work, name);
   const core = await open(dir);
@@ -42,6 +43,8 @@ async function prepared(name: string): Promise<string> {
   await core.setConnection(null);
   const r = (await core.call('actions.enqueue', { action: 'block', ids })) as { count: number };
   expect(r.count).toBe(5);
+  const q = (await core.call('clients.invite', { email: 'rescued.invite@example.com', name: 'Rescued' })) as { queued: boolean };
+  expect(q.queued).toBe(true);
   await core.close();
   return dir;
 }
@@ -60,7 +63,8 @@ async function expectRebuilt(dir: string, damage: RegExp, keepsLocal = true): Pr
     const moved = readdirSync(join(dir, 'damaged'));
     expect(moved.some((f) => /^cache\.sqlite\.\d{8}T\d{6}Z$/.test(f)), moved.join(',')).toBe(true);
     if (keepsLocal) {
-      expect(h.cacheRebuilt!.kept).toMatchObject({ pendingActions: 5, alertRules: 1, auditEntries: 3 }); // the block, the settings change, the alert rule
+      // The block, the invite, the settings change, the alert rule.
+      expect(h.cacheRebuilt!.kept).toMatchObject({ pendingActions: 5, pendingInvitations: 1, alertRules: 1, auditEntries: 4 });
       expect(h.cacheRebuilt!.kept.preferences).toBeGreaterThanOrEqual(2);
       const s = (await core.call('settings.get', {})) as { language: string; syncIntervalMin: number };
       expect(s).toMatchObject({ language: 'en', syncIntervalMin: 7 });
@@ -69,8 +73,16 @@ async function expectRebuilt(dir: string, damage: RegExp, keepsLocal = true): Pr
       // Still to send (the runner may have claimed them already: 'sending' until the platform answers).
       const b = (await core.call('actions.batches', {})) as { batches: { pending: number; sending: number }[] };
       expect(b.batches.map((x) => x.pending + x.sending)).toEqual([5]);
-      const audit = (await core.call('audit.list', {})) as { total: number };
-      expect(audit.total).toBe(3);
+      const audit = (await core.call('audit.list', {})) as { total: number; rows: { id: number; action: string }[] };
+      expect(audit.total).toBe(4);
+      // The queued invitation, still pointing at its own audit entry.
+      // (The runner may have claimed it: 'sending' until it finds no connection.)
+      const inv = (await core.call('invitations.list', {})) as { queued: { email: string; state: string }[] };
+      expect(inv.queued.map((i) => [i.email, i.state === 'failed'])).toEqual([['rescued.invite@example.com', false]]);
+      const auditId = core.ctx.db.prepare('SELECT audit_id FROM invite_outbox').pluck().get() as number;
+      expect(audit.rows.find((e) => e.id === auditId)?.action).toBe('invite');
+      // Not sent here (the platform of the other tests keeps its 200 clients).
+      await core.call('invitations.discard', { id: (core.ctx.db.prepare('SELECT seq FROM invite_outbox').pluck().get() as number) });
     }
     // The platform's data comes back with a sync.
     await core.setConnection(conn());

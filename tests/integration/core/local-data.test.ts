@@ -1,8 +1,8 @@
 /**
  * Local-only data kept safe: "Export my local data" from one machine's core and import into a new
- * machine's (preferences, alert rules, audit log, unsent actions, deal notes, saved views and the
- * list's columns); the unsent actions
- * then go out once. A bad file (not JSON, another format, an action without its batch, a value over
+ * machine's (preferences, alert rules, audit log, unsent actions, invitations queued offline, deal
+ * notes, saved views and the list's columns); the unsent actions and invitations then go out once,
+ * and a file written before invitations could be queued still imports. A bad file (not JSON, another format, an action without its batch, a value over
  * its limit) is refused with invalid_file and writes nothing. The last 7 daily copies are kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { createCore, type Core } from '../../../electron/core/create-core';
 import { dailyBackup, listBackups, KEEP } from '../../../electron/core/local/backups';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { LocalDataFile, type Health } from '../../../shared/contract/rpc/local';
+import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { batchDone, platformChanges } from '../actions/helpers';
 
 let work: string;
@@ -40,8 +41,11 @@ function localRows(core: Core): string {
     db.prepare('SELECT * FROM batches ORDER BY id').all(),
     db.prepare('SELECT * FROM audit_log ORDER BY id').all(),
     db.prepare('SELECT * FROM alert_rules ORDER BY scope').all(),
+    db.prepare('SELECT * FROM invite_outbox ORDER BY seq').all(),
   ]);
 }
+const platformApi = () => new PartnerApi({ baseUrl: platform.url, token: platform.token });
+const INVITED = 'moved.invite@example.com';
 const decode = (f: { base64: string }) => Buffer.from(f.base64, 'base64').toString('utf8');
 
 describe('export and import of local data', () => {
@@ -67,6 +71,8 @@ describe('export and import of local data', () => {
       ids = ((await a.call('clients.ids', { statuses: ['active'] })) as { ids: string[] }).ids.slice(0, 4);
       await a.setConnection(null);
       await a.call('actions.enqueue', { action: 'block', ids });
+      const q = (await a.call('clients.invite', { email: INVITED, name: 'ООО «Переезд»', externalId: 'ext-move-1' })) as { queued: boolean };
+      expect(q.queued).toBe(true);
       text = decode((await a.call('localData.export', {})) as { base64: string });
     } finally {
       await a.close();
@@ -74,14 +80,20 @@ describe('export and import of local data', () => {
     const file = LocalDataFile.parse(JSON.parse(text));
     // Unsent: pending, or claimed by the runner ('sending' with its key) while there is no connection.
     expect(file.outbox.filter((o) => o.state === 'pending' || o.state === 'sending')).toHaveLength(4);
-    // The settings change, the alert rule and the queued block are each in the audit log.
-    expect(file.auditLog.map((e) => e.action).sort()).toEqual(['alert_rule', 'block', 'settings'].sort());
+    // The queued invitation, with the audit entry it refers to.
+    expect(file.inviteOutbox).toHaveLength(1);
+    expect(file.inviteOutbox[0]).toMatchObject({ email: INVITED, name: 'ООО «Переезд»', external_id: 'ext-move-1', state: 'pending' });
+    expect(file.auditLog.find((e) => e.id === file.inviteOutbox[0]!.audit_id)?.action).toBe('invite');
+    // The settings change, the alert rule, the queued block and the queued invite are each in the audit log.
+    expect(file.auditLog.map((e) => e.action).sort()).toEqual(['alert_rule', 'block', 'invite', 'settings'].sort());
 
     const b = await open('new', null);
     try {
       await b.engine.run().catch(() => undefined);
       const r = (await b.call('localData.import', { text })) as { added: Record<string, number> };
-      expect(r.added).toMatchObject({ pendingActions: 4, batches: 1, auditEntries: 3, alertRules: 1 });
+      expect(r.added).toMatchObject({ pendingActions: 4, pendingInvitations: 1, batches: 1, auditEntries: 4, alertRules: 1 });
+      const queued = (await b.call('invitations.list', {})) as { queued: { email: string; state: string }[] };
+      expect(queued.queued.map((i) => [i.email, i.state === 'failed'])).toEqual([[INVITED, false]]);
       expect(r.added.preferences).toBeGreaterThanOrEqual(3);
       expect(await b.call('settings.get', {})).toMatchObject({ language: 'en', syncIntervalMin: 11, ledgerWindowMonths: 2 });
       expect(r.added.savedViews).toBe(4);
@@ -96,11 +108,35 @@ describe('export and import of local data', () => {
       await b.setConnection(conn());
       await b.engine.run();
       await batchDone(b, file.batches[0]!.id);
+      await b.ctx.actionRunner!.whenIdle();
       const changes = platformChanges(platform.dbFile, seq0);
-      expect([...changes.changed.keys()].sort()).toEqual([...ids].sort());
-      expect(changes.maxSeq - seq0).toBe(4);
+      // The invitation went out once: one new client with that email, the queue empty, its audit entry settled.
+      const invited = (await platformApi().listClients({ search: INVITED })).items;
+      expect(invited.map((c) => c.email)).toEqual([INVITED]);
+      expect([...changes.changed.keys()].sort()).toEqual([...ids, invited[0]!.id].sort());
+      expect(changes.maxSeq - seq0).toBe(5);
+      expect(b.ctx.db.prepare('SELECT count(*) FROM invite_outbox').pluck().get()).toBe(0);
+      const audit = (await b.call('audit.list', { search: INVITED })) as { rows: { action: string; clientIds: string[]; result: { ok: number; pending: number } | null }[] };
+      expect(audit.rows.filter((e) => e.action === 'invite')).toEqual([expect.objectContaining({ clientIds: [invited[0]!.id], result: expect.objectContaining({ ok: 1, pending: 0 }) })]);
     } finally {
       await b.close();
+    }
+  });
+
+  it('a file written before invitations could be queued (no inviteOutbox) still imports', async () => {
+    const c = await open('older', null);
+    try {
+      const old = {
+        format: 'partner-desk-local-data', version: 1, exportedAt: '2026-10-01T10:00:00.000Z', appVersion: 'old',
+        preferences: [{ key: 'settings.syncIntervalMin', value: '13' }], batches: [], outbox: [], dealFeedback: [],
+        auditLog: [{ id: 7, at: 1_760_000_000_000, user: 'manager', action: 'block', batch_id: null, client_ids: '["cl000001"]', client_count: 1, result: null, detail: 'old-file', search_text: 'old-file' }],
+        alertRules: [],
+      };
+      const r = (await c.call('localData.import', { text: JSON.stringify(old) })) as { added: Record<string, number> };
+      expect(r.added).toMatchObject({ preferences: 1, auditEntries: 1, pendingInvitations: 0, savedViews: 0 });
+      expect(c.ctx.db.prepare('SELECT count(*) FROM invite_outbox').pluck().get()).toBe(0);
+    } finally {
+      await c.close();
     }
   });
 
@@ -121,6 +157,12 @@ describe('export and import of local data', () => {
           outbox: [
             { batch_id: 'nope', client_id: 'c1', action: 'block', idempotency_key: 'k1', state: 'pending', chunk_key: null, attempts: 0, error: null, created_at: 1, updated_at: 1 },
           ],
+        }),
+        // A queued invitation in a state the outbox does not know.
+        JSON.stringify({
+          ...good,
+          alertRules: [{ scope: '*', threshold_minor: 1, negative: 0, freeze_days: null }],
+          inviteOutbox: [{ email: 'a@b.ru', name: null, phone: null, external_id: null, idempotency_key: 'k2', state: 'ok', attempts: 0, error: null, audit_id: null, created_at: 1, updated_at: 1 }],
         }),
         // Valid up to a value over its limit: the rules before it must not be written either.
         JSON.stringify({ ...good, alertRules: [{ scope: '*', threshold_minor: 1, negative: 0, freeze_days: 9999 }] }),
@@ -143,6 +185,8 @@ describe('daily copies of the local data', () => {
     try {
       const h = (await core.call('app.health', {})) as Health;
       expect(h.backups.count).toBe(1);
+      // An invitation queued offline is in every copy written after it.
+      await core.call('clients.invite', { email: 'daily.invite@example.com' });
       const day = 86_400_000;
       const t0 = Date.now();
       for (let i = 1; i <= 9; i++) dailyBackup(core.ctx.db, join(work, 'daily'), 'test', t0 + i * day);
@@ -153,7 +197,8 @@ describe('daily copies of the local data', () => {
       const want = Array.from({ length: 7 }, (_, i) => `local-data-${new Date(t0 + (i + 3) * day).toISOString().slice(0, 10)}.json`);
       expect(kept).toEqual(want);
       for (const f of readdirSync(join(work, 'daily', 'backups'))) {
-        LocalDataFile.parse(JSON.parse(readFileSync(join(work, 'daily', 'backups', f), 'utf8')));
+        const copy = LocalDataFile.parse(JSON.parse(readFileSync(join(work, 'daily', 'backups', f), 'utf8')));
+        expect(copy.inviteOutbox.map((i) => i.email), f).toEqual(['daily.invite@example.com']);
       }
       expect(((await core.call('app.health', {})) as Health).backups).toMatchObject({ count: 7, latest: want[6], error: null });
     } finally {

@@ -92,6 +92,7 @@ function localFile(n: number, size: number): LocalDataFile {
     alertRules: [],
     dealFeedback: [],
     savedViews: [],
+    inviteOutbox: [],
   };
 }
 
