@@ -7,7 +7,7 @@
  * 2. The -wal beside it: a valid WAL header (magic, header checksum) for the same page size, and
  *    a first frame whose salts match the header's (a WAL from another database fails here or in 3).
  * 3. Through SQLite: the schema can be read and holds every table this version expects, the
- *    app's own small tables pass `PRAGMA quick_check(<table>)` (the outbox, audit log, alert rules,
+ *    app's own small tables pass `PRAGMA quick_check(<table>)` (the outbox, queued invitations, audit log, alert rules,
  *    settings and sync state: the data that cannot be fetched again), and each big table answers a
  *    read of its first and last rows through every index, which walks each b-tree's root-to-leaf path.
  *
@@ -34,7 +34,7 @@ export interface HealthResult {
 }
 
 /** The tables only this app holds: lost for good if the cache is lost. */
-export const LOCAL_TABLES = ['meta', 'batches', 'outbox', 'audit_log', 'alert_rules', 'deal_feedback'] as const;
+export const LOCAL_TABLES = ['meta', 'batches', 'outbox', 'invite_outbox', 'audit_log', 'alert_rules', 'deal_feedback'] as const;
 /** The platform's data: rebuilt by a sync. */
 const BIG_TABLES = ['clients', 'projects', 'transactions'] as const;
 
