@@ -9,17 +9,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { setLang } from '../support/e2e';
-import { expect, test as base } from '../support/fixtures';
-import { PartnerApi } from '../../electron/core/partner-api/client';
+import { expect, test } from '../support/fixtures';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
 
 /** Adds `api`: the platform's own API of this test's harness (to check what the app did there). */
-const test = base.extend<{ api: PartnerApi }>({
-  api: async ({ harness }, use) => {
-    await use(new PartnerApi({ baseUrl: harness.platform.url, token: harness.platform.token }));
-  },
-});
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`) });
 

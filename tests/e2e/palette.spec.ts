@@ -10,18 +10,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { setLang } from '../support/e2e';
-import { expect, test as base } from '../support/fixtures';
-import { PartnerApi } from '../../electron/core/partner-api/client';
+import { expect, test } from '../support/fixtures';
+import type { PartnerApi } from '../../electron/core/partner-api/client';
 import { resources } from '../../shared/i18n';
 
 const SCREENS = join(import.meta.dirname, '..', 'artifacts', 'screens');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, `palette-${name}.png`) });
 
-const test = base.extend<{ api: PartnerApi }>({
-  api: async ({ harness }, use) => {
-    await use(new PartnerApi({ baseUrl: harness.platform.url, token: harness.platform.token }));
-  },
-});
 test.use({ harnessOptions: { clients: 120, seed: 11, synced: true } });
 test.beforeAll(() => mkdirSync(SCREENS, { recursive: true }));
 

@@ -8,14 +8,8 @@ import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { setLang } from '../support/e2e';
 import { parseCsv } from '../support/csv';
-import { expect, test as base } from '../support/fixtures';
-import { PartnerApi } from '../../electron/core/partner-api/client';
+import { expect, test } from '../support/fixtures';
 
-const test = base.extend<{ api: PartnerApi }>({
-  api: async ({ harness }, use) => {
-    await use(new PartnerApi({ baseUrl: harness.platform.url, token: harness.platform.token }));
-  },
-});
 test.use({ harnessOptions: { clients: 60, seed: 19, synced: true } });
 
 const T = {

@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { PartnerApi } from '../../electron/core/partner-api/client';
 import { demoControls, type DemoControls } from './demo-controls';
 import { harnessRpc } from './e2e';
 import { seedPlatformData, startWebHarness, type WebHarness, type WebHarnessOptions } from './web';
@@ -28,6 +29,8 @@ interface TestFixtures {
   harness: WebHarness;
   /** The demo controls of this test's platform. */
   controls: DemoControls;
+  /** The platform's own API with its token: what the platform holds, to check the app against. */
+  api: PartnerApi;
 }
 
 interface Template {
@@ -113,6 +116,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   controls: async ({ harness }, use) => {
     await use(demoControls(harness.platform));
+  },
+  api: async ({ harness }, use) => {
+    await use(new PartnerApi({ baseUrl: harness.platform.url, token: harness.platform.token }));
   },
 });
 

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { allItems, batchDone, platformChanges } from './helpers';
 import { demoControls } from '../../support/demo-controls';
@@ -28,12 +29,7 @@ afterAll(async () => {
 });
 
 async function newCore(name: string, actions: Record<string, unknown>): Promise<Core> {
-  const core = await createCore({
-    dataDir: join(work, name),
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'demo', url: platform.url, token: platform.token },
-    autoSync: false,
+  const core = await testCore(join(work, name), platform, 'demo', {
     // No retries inside the client: every fault reaches the runner.
     apiOptions: { maxRetries: 0, retryBaseMs: 5, retryMaxMs: 20, timeoutMs: 10_000 },
     actions: { backoffBaseMs: 5, backoffMaxMs: 50, ...actions },

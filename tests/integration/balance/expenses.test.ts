@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import type { DetailOutput, ExpensesOutput } from '../../../shared/contract/rpc/balance';
 import { addDays, addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../shared/domain/time';
@@ -24,13 +25,7 @@ interface Rig {
 async function rig(region: 'moscow' | 'kazakhstan', windowMonths: number): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'bal-int-'));
   const platform = await start({ port: 0, seed: 11, clients: 60, dataDir: join(dir, 'platform'), region });
-  const core = await createCore({
-    dataDir: join(dir, 'app'),
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'demo', url: platform.url, token: platform.token },
-    autoSync: false,
-  });
+  const core = await testCore(join(dir, 'app'), platform, 'demo');
   await core.call('settings.update', { ledgerWindowMonths: windowMonths });
   await core.engine.run();
   const api = new PartnerApi({ baseUrl: platform.url, token: platform.token });

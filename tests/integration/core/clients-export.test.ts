@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
 import { formatDate } from '../../../shared/i18n/format';
 import { localDateOf } from '../../../shared/domain/time';
@@ -26,13 +27,7 @@ let core: Core;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pd-int-export-'));
   platform = await start({ port: 0, seed: 5, clients: 400, dataDir: join(work, 'platform') });
-  core = await createCore({
-    dataDir: join(work, 'app'),
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'demo', url: platform.url, token: platform.token },
-    autoSync: false,
-  });
+  core = await testCore(join(work, 'app'), platform, 'demo');
   await core.engine.run();
 }, 120_000);
 afterAll(async () => {

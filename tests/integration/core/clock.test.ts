@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { DISAGREE_MS } from '../../../electron/core/sync/clock';
 import type { Health } from '../../../shared/contract/rpc/local';
 import { demoControls } from '../../support/demo-controls';
@@ -28,12 +28,7 @@ afterAll(async () => {
 });
 
 async function syncedWith(name: string, skewMs: number) {
-  const core = await createCore({
-    dataDir: join(work, name),
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'demo', url: platform.url, token: platform.token },
-    autoSync: false,
+  const core = await testCore(join(work, name), platform, 'demo', {
     localClock: () => Date.now() + skewMs,
   });
   await core.engine.run();

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import type { PaletteHit } from '../../../shared/contract/rpc/palette';
 import type { Client } from '../../../shared/contract/platform';
 import { startFakePlatform, type FakePlatform } from '../../unit/core/fake-platform';
@@ -29,12 +30,7 @@ beforeAll(async () => {
   clients.push({ ...makeClients(1, 9)[0]!, id: 'needle', name: NEEDLE, email: 'needle@example.ru', projects_count: 1 });
   clients.push({ ...makeClients(1, 4)[0]!, id: 'kestrel', name: 'Kestrel Analytics GmbH', email: 'ops@kestrel.ai', projects_count: 2 });
   for (const c of clients) fp.upsert(c);
-  core = await createCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'custom', url: fp.url, token: fp.token },
-    autoSync: false,
+  core = await testCore(dir, fp, 'custom', {
     now: () => Date.parse('2026-03-15T12:00:00Z'),
     apiOptions: { retryBaseMs: 1, retryMaxMs: 5, maxRetries: 0, timeoutMs: 5000 },
   });

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import type { CoreEvent } from '../../../shared/contract/events';
@@ -26,12 +27,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pd-int-sync-'));
   platform = await start({ port: 0, seed: 5, clients: 300, dataDir: join(work, 'platform'), allowDemoControls: true });
   api = new PartnerApi({ baseUrl: platform.url, token: platform.token, retryBaseMs: 5, retryMaxMs: 50 });
-  core = await createCore({
-    dataDir: join(work, 'app'),
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'demo', url: platform.url, token: platform.token },
-    autoSync: false,
+  core = await testCore(join(work, 'app'), platform, 'demo', {
     apiOptions: { retryBaseMs: 5, retryMaxMs: 50, maxRetries: 8, timeoutMs: 10_000 },
     sync: { pageSize: 100, projectsConcurrency: 8, offlineRetryMs: 50 },
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { Transaction } from '../../../shared/contract/platform';
@@ -21,12 +22,7 @@ function tx(i: number, clientId: string, at: string): Transaction {
 const count = (table: string) => (core.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
 
 async function open() {
-  core = await createCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'custom', url: fp.url, token: fp.token },
-    autoSync: false,
+  core = await testCore(dir, fp, 'custom', {
     now: () => NOW,
     apiOptions: { retryBaseMs: 1, retryMaxMs: 5, maxRetries: 1, timeoutMs: 2000 },
     sync: { pageSize: 50, projectsConcurrency: 4 },

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import type { Client, Transaction } from '../../../shared/contract/platform';
 import { resources } from '../../../shared/i18n';
 import { startFakePlatform, type FakePlatform } from '../core/fake-platform';
@@ -68,12 +69,7 @@ beforeAll(async () => {
     };
     fp.addTx(t);
   });
-  core = await createCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'custom', url: fp.url, token: fp.token },
-    autoSync: false,
+  core = await testCore(dir, fp, 'custom', {
     now: () => NOW,
     apiOptions: { retryBaseMs: 1, retryMaxMs: 5, maxRetries: 0, timeoutMs: 5000 },
   });

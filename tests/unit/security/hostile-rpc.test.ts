@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import type { Core } from '../../../electron/core/create-core';
+import { testCore } from '../../support/test-core';
 import { METHODS, type MethodName } from '../../../shared/contract/rpc/index';
 import { resources } from '../../../shared/i18n';
 import { FIELD_KEY } from '../../../renderer/ui/labels';
@@ -78,12 +79,7 @@ beforeAll(async () => {
   fp = await startFakePlatform();
   for (const c of makeClients(40, 5)) fp.upsert(c);
   fp.upsert({ ...makeClients(1, 9)[0]!, id: 'needle', name: 'Needle 50%_off "q" NEAR(x) AND y* <b>bold</b>', email: 'needle@example.ru' });
-  core = await createCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    connection: { kind: 'custom', url: fp.url, token: fp.token },
-    autoSync: false,
+  core = await testCore(dir, fp, 'custom', {
     now: () => NOW,
     apiOptions: { retryBaseMs: 1, retryMaxMs: 5, maxRetries: 0, timeoutMs: 5000 },
   });
