@@ -14,7 +14,7 @@ test.use({ harnessOptions: { clients: 60, seed: 19, synced: true } });
 
 const T = {
   en: { active: 'Active', header: 'Client id', failed: 'Failed', ok: 'Done', sep: ',' as const },
-  ru: { active: 'Активен', header: 'Идентификатор клиента', failed: 'Ошибка', ok: 'Выполнено', sep: ',' as const },
+  ru: { active: 'Активен', header: 'Идентификатор клиента', failed: 'Ошибка', ok: 'Выполнено', sep: ';' as const },
 };
 
 async function exportCsv(page: Page, sep: ',' | ';'): Promise<string[][]> {

@@ -1,7 +1,7 @@
 /**
  * Exports of a batch's results and of the audit log: XLSX (headers in the chosen language, numbers
- * as numbers, times as dates in region time) and CSV (export/csv.ts: formulas neutralised). Words come from
- * shared/i18n/<lang>/actions.json.
+ * as numbers, times as dates in region time) and CSV (export/csv.ts: formulas neutralised, the
+ * language's separators). Words come from shared/i18n/<lang>/actions.json.
  */
 import ExcelJS from 'exceljs';
 import { resources } from '../../../shared/i18n/index';
@@ -69,7 +69,7 @@ async function toXlsx(sheet: Sheet): Promise<Buffer> {
 
 function toCsv(sheet: Sheet, lang: Lang, zone: string): Buffer {
   const fmt = (d: Date) => formatDateTime(d.getTime() - offsetMinutesAt(zone, d.getTime()) * 60_000, lang, zone, true);
-  return csvFile([sheet.headers, ...sheet.rows.map((r) => r.map((c) => (c instanceof Date ? fmt(c) : c)))]);
+  return csvFile([sheet.headers, ...sheet.rows.map((r) => r.map((c) => (c instanceof Date ? fmt(c) : c)))], { lang });
 }
 
 async function file(sheet: Sheet, base: string, format: 'xlsx' | 'csv', lang: Lang, zone: string, now: number): Promise<ActionsExportFile> {

@@ -1,8 +1,8 @@
 /**
  * Exports of the current Detail or Expenses view, filters respected: XLSX (exceljs; sheet names and
  * headers in the chosen language, amounts as numbers with a money format, times as real dates in
- * region time) and CSV (export/csv.ts: UTF-8 with BOM, formulas neutralised; ';' and decimal comma in
- * Russian, ',' and a point in English).
+ * region time) and CSV (export/csv.ts: UTF-8 with BOM, formulas neutralised, the
+ * language's separators).
  */
 import ExcelJS from 'exceljs';
 import { resources, type Lang } from '../../../shared/i18n/index';
@@ -14,7 +14,7 @@ import { bucketRows, expenses, operations, type Env } from './service';
 import { prepareClient } from './aggregate';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { SERVICE_KEY } from '../../../shared/i18n/keys/balance';
-import { csvFile, csvNumber, type CsvCell } from '../export/csv';
+import { csvDecimal, csvFile, type CsvCell } from '../export/csv';
 
 type Catalogue = (typeof resources)['en']['balance'];
 
@@ -137,7 +137,7 @@ async function toXlsx(sheets: Sheet[], lang: Lang, currency: Currency, zone: str
 }
 
 function toCsv(sheet: Sheet, lang: Lang, currency: Currency, zone: string): Buffer {
-  const dec = (s: string) => csvNumber(lang === 'ru' ? s.replace('.', ',') : s);
+  const dec = (s: string) => csvDecimal(s, lang);
   const fmtDate = (d: string) => (lang === 'ru' ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : d);
   const cell = (c: Cell): CsvCell => {
     if (c.v === null) return null;
@@ -150,7 +150,7 @@ function toCsv(sheet: Sheet, lang: Lang, currency: Currency, zone: string): Buff
     if (c.kind === 'date') return fmtDate(c.v as string);
     return c.v;
   };
-  return csvFile([sheet.header, ...sheet.rows.map((r) => r.map(cell))], { separator: lang === 'ru' ? ';' : ',' });
+  return csvFile([sheet.header, ...sheet.rows.map((r) => r.map(cell))], { lang });
 }
 
 export async function exportView(

@@ -2,9 +2,8 @@
  * The client list's export exactly as on screen: the same filter, search and sort (every matching
  * row, read in order from the cache one at a time), the columns shown in their order, headers and
  * statuses and payment models in the chosen language, money as numbers in major units (XLSX: number
- * cells with the currency's format; CSV: the language's decimal separator, ';' between cells in
- * Russian), dates in the platform's region time (XLSX: real dates). CSV through export/csv.ts,
- * XLSX through export/xlsx.ts.
+ * cells with the currency's format; CSV: the language's separators), dates in the platform's region
+ * time (XLSX: real dates). CSV through export/csv.ts, XLSX through export/xlsx.ts.
  */
 import { resources, type Lang } from '../../../shared/i18n/index';
 import type { ClientFilter, ClientRow } from '../../../shared/contract/rpc/clients';
@@ -14,7 +13,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { localDateOf } from '../../../shared/domain/time';
 import type { CoreContext } from '../context';
 import { iterateRows } from '../clients/queries';
-import { csvFile, csvNumber, type CsvCell } from '../export/csv';
+import { csvDecimal, csvFile, type CsvCell } from '../export/csv';
 import { DATE_FMT, MONEY_FMT, XLSX_MIME, writeWorkbook } from '../export/xlsx';
 
 export interface ExportInput extends ClientFilter {
@@ -59,10 +58,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
   const rows = iterateRows(ctx.statements, q);
 
   if (q.format === 'csv') {
-    const dec = (minor: number, r: ClientRow) => {
-      const s = minorToDecimalString(minor, r.currency);
-      return csvNumber(lang === 'ru' ? s.replace('.', ',') : s);
-    };
+    const dec = (minor: number, r: ClientRow) => csvDecimal(minorToDecimalString(minor, r.currency), lang);
     const cell = (c: ColumnId, r: ClientRow): CsvCell => {
       switch (c) {
         case 'status':
@@ -85,7 +81,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
       yield header;
       for (const r of rows) yield columns.map((c) => cell(c, r));
     }
-    const buf = csvFile(lines(), { separator: lang === 'ru' ? ';' : ',' });
+    const buf = csvFile(lines(), { lang });
     return { fileName: `${base}.csv`, mime: 'text/csv;charset=utf-8', base64: buf.toString('base64') };
   }
 

@@ -45,7 +45,7 @@ async function entries(action: string): Promise<AuditRow[]> {
 /** The audit export's detail cell of the newest entry of this kind, in a language. */
 async function exported(action: string, lang: 'ru' | 'en', search = ''): Promise<string> {
   const f = (await core.call('audit.export', { format: 'csv', lang, search })) as { base64: string };
-  const rows = parseCsv(Buffer.from(f.base64, 'base64'));
+  const rows = parseCsv(Buffer.from(f.base64, 'base64'), lang === 'ru' ? ';' : ',');
   const head = rows[0]!;
   const detailCol = head.length - 2; // the details, before the client ids
   const label = { en: { deal: 'Deal registered', alert_rule: 'Alert rule changed', apply: 'Partner application sent', connection: 'Connection changed', settings: 'Settings changed' }, ru: { deal: 'Регистрация сделки', alert_rule: 'Изменение правила оповещений', apply: 'Заявка на партнёрство', connection: 'Изменение подключения', settings: 'Изменение настроек' } }[lang][action as 'deal']!;

@@ -165,7 +165,7 @@ describe('exports keep platform text inert', () => {
   });
 
   it('audit CSV and XLSX: client ids inert, counts numbers', async () => {
-    const rows = parseCsv(bytes((await core.call('audit.export', { format: 'csv', lang: 'ru' })) as File));
+    const rows = parseCsv(bytes((await core.call('audit.export', { format: 'csv', lang: 'ru' })) as File), ';');
     expectInert(rows);
     const e = resources.ru.actions.export;
     expect(rows[1]![header(rows, e.clientIds)]).toBe(`'${EVIL_ID}`);
@@ -173,4 +173,28 @@ describe('exports keep platform text inert', () => {
     const ws = await sheetOf((await core.call('audit.export', { format: 'xlsx', lang: 'ru' })) as File);
     expect(expectStringCells(ws, [EVIL_ID]).size).toBe(1);
   });
+
+  // The separators come from export/csv.ts for every export: ';' and a decimal comma in Russian, ',' and a point in English.
+  for (const [lang, sep, other] of [['ru', ';', ','], ['en', ',', ';']] as const) {
+    it(`every CSV export in ${lang} separates cells with '${sep}'`, async () => {
+      const { batches } = (await core.call('actions.batches', {})) as { batches: { id: string }[] };
+      const files: Record<string, File> = {
+        balance: (await core.call('balance.export', { view: 'detail', clientId: EVIL_ID, from: '2026-03-01', to: '2026-03-15', format: 'csv', lang })) as File,
+        results: (await core.call('actions.export', { batchId: batches[0]!.id, format: 'csv', lang })) as File,
+        audit: (await core.call('audit.export', { format: 'csv', lang })) as File,
+        clients: (await core.call('clients.export', { sort: { column: 'name', dir: 'asc' }, columns: ['name', 'email', 'payment'], format: 'csv', lang })) as File,
+      };
+      for (const [name, f] of Object.entries(files)) {
+        const rows = parseCsv(bytes(f), sep);
+        expect(rows.length, name).toBeGreaterThan(1);
+        expect(rows[0]!.length, name).toBeGreaterThan(2);
+        for (const r of rows) expect(r, name).toHaveLength(rows[0]!.length);
+        // Read with the other separator, the header is one cell: the file does not mix them.
+        expect(parseCsv(bytes(f), other)[0], name).toHaveLength(1);
+      }
+      // Money in the client list: -123.45 in the language's form.
+      const list = parseCsv(bytes(files.clients!), sep);
+      expect(list[1]![2]).toBe(lang === 'ru' ? '-123,45' : '-123.45');
+    });
+  }
 });
