@@ -10,23 +10,20 @@
  * tests/bench/sections/*.ts, each exporting
  * `default async (ctx: BenchContext) => Record<string, number | string>`.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { ledgerWindowStart } from '../../electron/core/sync/engine';
-import { countClients, listRows, type ListInput } from '../../electron/core/clients/queries';
-import { StatementCache } from '../../electron/core/db/statements';
-import { SortColumn } from '../../shared/contract/rpc/clients';
 import { isoUtc } from '../../shared/domain/time';
 import { startChildPlatform, type ChildPlatform } from './platform';
 import { measureFloor, type FeedCursors } from './floor';
-import { cpuMeter, selfCpuMs } from './cpu';
+import { cpuMeter } from './cpu';
 import { cursorsOf, phaseSeconds, timedSync } from './sync';
 import { scaleTable } from './scale';
+import { listFigures } from './list';
 
 export interface BenchContext {
   platform: ChildPlatform;
@@ -50,10 +47,6 @@ const JSON_OUT = flag('json');
 const log = (s: string) => {
   if (!JSON_OUT) console.log(s);
   else process.stderr.write(s + '\n');
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -131,7 +124,9 @@ async function main() {
 
     // ---- the list query ----
     const cacheFile = join(dataDir, 'cache.sqlite');
-    Object.assign(out, listFigures(cacheFile, floor));
+    Object.assign(out, listFigures(cacheFile, floor, log));
+    const keep = opt('keep-cache', '');
+    if (keep) copyFileSync(cacheFile, keep);
 
     // ---- the incremental sync: a simulated day on the platform, then the same pages by both ----
     if (!flag('no-incremental')) {
@@ -205,76 +200,6 @@ function postOnce(url: string, token: string, body: unknown): Promise<unknown> {
     req.on('error', reject);
     req.end(data);
   });
-}
-
-/**
- * The client list (search + sort + 100 rows, and the count of the filter: listClients) over the
- * synced cache: wall and CPU per query; and apart, the page alone (clients.rows, what a keystroke
- * waits for) and the count alone (clients.count, asked after the page).
- */
-function listFigures(cacheFile: string, floor: { clients: number; transactions: number }): Record<string, number> {
-  const out: Record<string, number> = {};
-  const db = new Database(cacheFile, { readonly: true });
-  const statements = new StatementCache(db);
-  const counts = db.prepare('SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM projects) p, (SELECT count(*) FROM transactions) t').get() as { c: number; p: number; t: number };
-  log(`cache: ${counts.c} clients, ${counts.p} projects, ${counts.t} ledger rows (platform floor saw ${floor.clients} / ${floor.transactions})`);
-  out.cached_clients = counts.c;
-  out.cached_transactions = counts.t;
-  const sample = db.prepare('SELECT name, email, id FROM clients ORDER BY random() LIMIT 200').all() as { name: string | null; email: string; id: string }[];
-  const terms = ['', 'ооо', 'ltd', 'ип ', '912', '@', 'гмбх', 'zzzz'];
-  for (const s of sample) {
-    const n = (s.name ?? s.email).toLowerCase();
-    const k = Math.floor(n.length / 3);
-    terms.push(n.slice(k, k + 4), s.email.slice(0, 6), s.id.slice(-4));
-  }
-  // As typed: every prefix of a few names (one query per keystroke).
-  for (const s of sample.slice(0, 10)) {
-    const n = (s.name ?? s.email).toLowerCase();
-    for (let i = 1; i <= Math.min(8, n.length); i++) terms.push(n.slice(0, i));
-  }
-  const cols = SortColumn.options;
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  const rowTimes: number[] = [];
-  const countTimes: number[] = [];
-  for (let i = 0; i < 40 + terms.length; i++) {
-    const input: ListInput = {
-      search: terms[i % terms.length] as string,
-      statuses: [],
-      paymentModels: [],
-      negativeOnly: false,
-      sort: { column: cols[i % cols.length] as SortColumn, dir: i % 2 ? 'desc' : 'asc' },
-      offset: 0,
-      limit: 100,
-    };
-    const c0 = selfCpuMs();
-    const q0 = performance.now();
-    listRows(statements, input);
-    const q1 = performance.now();
-    countClients(statements, input);
-    const q2 = performance.now();
-    if (i >= 40) {
-      times.push(q2 - q0);
-      cpuTimes.push(selfCpuMs() - c0);
-      rowTimes.push(q1 - q0);
-      countTimes.push(q2 - q1);
-    }
-  }
-  db.close();
-  out.list_p50_ms = r2(pct(times, 50));
-  out.list_p95_ms = r2(pct(times, 95));
-  out.list_max_ms = r2(Math.max(...times));
-  out.list_cpu_p95_ms = r2(pct(cpuTimes, 95));
-  out.list_cpu_max_ms = r2(Math.max(...cpuTimes));
-  out.list_rows_p95_ms = r2(pct(rowTimes, 95));
-  out.list_rows_max_ms = r2(Math.max(...rowTimes));
-  out.list_count_p95_ms = r2(pct(countTimes, 95));
-  out.list_count_max_ms = r2(Math.max(...countTimes));
-  log(
-    `client list (search + sort + 100 rows and the count, ${times.length} queries): p50 ${out.list_p50_ms} ms, p95 ${out.list_p95_ms} ms, max ${out.list_max_ms} ms; CPU p95 ${out.list_cpu_p95_ms} ms, max ${out.list_cpu_max_ms} ms; ` +
-      `the page alone p95 ${out.list_rows_p95_ms} ms, max ${out.list_rows_max_ms} ms; the count alone p95 ${out.list_count_p95_ms} ms, max ${out.list_count_max_ms} ms`,
-  );
-  return out;
 }
 
 main().then(

@@ -8,6 +8,7 @@ import type { ClientRow, SortColumn, ClientFilter } from '../../../shared/contra
 import type { Client, Project } from '../../../shared/contract/platform';
 import type { StatementCache } from '../db/statements';
 import { homeFilterSql } from '../home/filters';
+import { cachedCount, shortSearchCount } from './short-search';
 
 /** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
 export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
@@ -175,13 +176,23 @@ export function listClients(statements: StatementCache, input: ListInput): { row
   return { rows: listRows(statements, input), total: countClients(statements, input) };
 }
 
-/** How many clients the filter matches (a search alone: the trigram index counts its own matches). */
+/**
+ * How many clients the filter matches: a search alone of three characters or more counts the
+ * trigram index's matches, one of one or two characters reads search_grams; kept until the data
+ * changes (cachedCount).
+ */
 export function countClients(statements: StatementCache, f: ClientFilter): number {
-  const w = whereOf(f, true, statements.db);
-  if (Object.keys(w.params).length === 1 && 'fts' in w.params) {
-    return statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number;
-  }
-  return statements.get(`SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number;
+  return cachedCount(statements, f, () => {
+    const w = whereOf(f, true, statements.db);
+    if (Object.keys(w.params).length === 1 && 'fts' in w.params) {
+      return statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number;
+    }
+    if (Object.keys(w.params).length === 1 && 'q' in w.params) {
+      const n = shortSearchCount(statements, String(w.params.q));
+      if (n !== null) return n;
+    }
+    return statements.get(`SELECT count(*) FROM clients c ${w.sql}`).pluck().get(w.params) as number;
+  });
 }
 
 /**
@@ -200,7 +211,17 @@ export function listRows(statements: StatementCache, input: ListInput): ClientRo
   const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
   const walk = many && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
   if ('q' in w.params && Object.keys(w.params).length === 1 && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column])) {
-    const rows = walkShortSearch(statements, String(w.params.q), input, order);
+    const q = String(w.params.q);
+    // How many match (search_grams): none is an empty page; fewer widen the walk's budget to the
+    // entries expected before the page fills, up to a quarter of the table (beyond that a scan is cheaper).
+    const n = shortSearchCount(statements, q);
+    if (n === 0) return [];
+    let budget = SHORT_WALK_BUDGET;
+    if (n !== null) {
+      const total = countClients(statements, { search: '', statuses: [], paymentModels: [], negativeOnly: false });
+      budget = Math.max(SHORT_WALK_BUDGET, Math.min(Math.ceil((4 * (input.offset + input.limit) * total) / n), Math.ceil(total / 4)));
+    }
+    const rows = walkShortSearch(statements, q, input, order, budget);
     if (rows) return rows;
   }
   // A search under three characters reads the table in storage order and sorts its matches: a walk
@@ -213,24 +234,24 @@ export function listRows(statements: StatementCache, input: ListInput): ClientRo
   return rows.map(toClientRow);
 }
 
-/** How many entries of the sort index a search under three characters reads before it scans instead. */
+/** How many entries of the sort index a search under three characters reads at least before it scans instead. */
 const SHORT_WALK_BUDGET = 3000;
 
 /**
  * A search under three characters alone: its matches are usually many and spread through any
  * order, so the page is found by reading the sort index in order and testing each entry's search
- * text, in at most SHORT_WALK_BUDGET entries; null when the page is not complete by then (matches
+ * text, in at most `budget` entries; null when the page is not complete by then (matches
  * clustered late in the order), and the caller scans and sorts instead.
  */
-function walkShortSearch(statements: StatementCache, q: string, input: ListInput, order: string): ClientRow[] | null {
+function walkShortSearch(statements: StatementCache, q: string, input: ListInput, order: string, budget: number): ClientRow[] | null {
   const want = input.offset + input.limit;
-  if (want > SHORT_WALK_BUDGET) return null;
+  if (want > budget) return null;
   const walk = statements.get(`SELECT c.rowid, c.search_text FROM clients c INDEXED BY ${SORT_INDEX[input.sort.column]} ORDER BY ${order}`);
   const hits: number[] = [];
   let read = 0;
   let complete = true;
   for (const [rowid, text] of walk.raw(true).iterate() as IterableIterator<[number, string]>) {
-    if (++read > SHORT_WALK_BUDGET) {
+    if (++read > budget) {
       complete = false;
       break;
     }

@@ -12,6 +12,8 @@ import { backupDir } from './backups';
 
 /** Kept across a forget: the person's language, not the partner's data. */
 const KEPT_META = ['settings.language'];
+/** Tables of the schema's own that hold no data: the positions 1..N the search triggers read (migration 008). */
+const KEPT_TABLES = ['search_seq'];
 
 /** Every table that holds rows: the schema's own tables, without FTS5's shadow tables (emptied through their virtual table). */
 function dataTables(db: Database.Database): { name: string; virtual: boolean }[] {
@@ -20,7 +22,7 @@ function dataTables(db: Database.Database): { name: string; virtual: boolean }[]
     .all() as { name: string; sql: string | null }[];
   const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
   return rows
-    .filter((r) => !virtual.some((v) => r.name !== v && r.name.startsWith(`${v}_`)))
+    .filter((r) => !KEPT_TABLES.includes(r.name) && !virtual.some((v) => r.name !== v && r.name.startsWith(`${v}_`)))
     .map((r) => ({ name: r.name, virtual: virtual.includes(r.name) }));
 }
 

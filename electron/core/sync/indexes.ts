@@ -10,10 +10,15 @@
  * - a number N: the fill is over, the triggers are back (they keep later changes in step), the
  *   search index holds every row with rowid ≤ N, and some list indexes may still be missing.
  * While any debt remains, search scans the table (queries.ts) instead of asking the search index.
+ * The counts of short searches (search_grams, migration 008) follow the same way: their triggers
+ * are dropped for the fill, meta `search.grams` says they are owed, and the last step rebuilds
+ * them in one pass and puts the triggers back (a cache upgraded with clients in it: when opened).
  */
 import type Database from 'better-sqlite3';
 import { setSearchIndexReady } from '../clients/queries';
+import { GRAMS_OWED_KEY, rebuildSearchGrams } from '../clients/short-search';
 import { up as core001 } from '../db/migrations/001-core';
+import { FILL_SEQ, SEARCH_GRAM_TRIGGERS } from '../db/migrations/008-search-grams';
 
 const DEBT_KEY = 'sync.clientIndexDebt';
 /** Rows copied into the search index per step (a few tens of ms). */
@@ -59,9 +64,11 @@ export class ClientIndexes {
   beginFill(): void {
     setSearchIndexReady(this.db, false);
     this.db.transaction(() => {
-      for (const t of FTS_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
+      for (const t of [...FTS_TRIGGERS, ...SEARCH_GRAM_TRIGGERS]) this.db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
       for (const i of CLIENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
       this.db.exec('DELETE FROM clients_fts');
+      this.db.exec('DELETE FROM search_grams');
+      this.st.set.run(GRAMS_OWED_KEY, 'owed');
       this.st.set.run(DEBT_KEY, 'fill');
     })();
   }
@@ -100,8 +107,21 @@ export class ClientIndexes {
       this.db.exec(missing.sql);
       return true;
     }
+    if (this.payGrams()) return true;
     this.st.del.run(DEBT_KEY);
     return false;
+  }
+
+  /** Rebuilds the short searches' counts if they are owed, with their triggers, in one transaction. */
+  private payGrams(): boolean {
+    if (this.st.get.get(GRAMS_OWED_KEY) === undefined) return false;
+    this.db.transaction(() => {
+      this.db.exec(FILL_SEQ);
+      for (const t of SEARCH_GRAM_TRIGGERS) this.db.exec(t.sql);
+      rebuildSearchGrams(this.db);
+      this.st.del.run(GRAMS_OWED_KEY);
+    })();
+    return true;
   }
 
   /** Everything owed, now. */
@@ -115,6 +135,7 @@ export class ClientIndexes {
   /** A cache from before the debt was recorded, killed with indexes dropped: rebuild now. */
   private repairLegacy(): void {
     if (this.debt() !== null) return;
+    this.payGrams();
     const have = new Set(this.st.names.all() as string[]);
     if (FTS_TRIGGERS.every((t) => have.has(t.name)) && CLIENT_INDEXES.every((i) => have.has(i.name))) return;
     this.db.transaction(() => {

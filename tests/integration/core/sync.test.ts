@@ -10,6 +10,7 @@ import { PartnerApi } from '../../../electron/core/partner-api/client';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
 import type { CoreEvent } from '../../../shared/contract/events';
 import { cacheSnapshot, platformSnapshot, strip } from './helpers';
+import { normaliseSearch } from '../../../electron/core/clients/queries';
 import { demoControls } from '../../support/demo-controls';
 
 let work: string;
@@ -22,6 +23,19 @@ const tick = (days: number) => demoControls(platform).tick({ days });
 // The ledger window follows the platform's clock (its Date header), which the ticks move ahead.
 const windowStart = () => ledgerWindowStart(core.ctx.now(), 3, core.ctx.timeZone());
 const cacheFile = () => join(work, 'app', 'cache.sqlite');
+/** Every one- and two-character search drawn from the cached clients: the list's count equals a scan's. */
+async function expectShortCountsExact(): Promise<void> {
+  const db = core.ctx.db;
+  const texts = db.prepare('SELECT search_text FROM clients LIMIT 40').pluck().all() as string[];
+  const terms = new Set<string>(['ж', 'q', '@']);
+  for (const t of texts) for (let i = 0; i + 1 < t.length; i += 3) terms.add(t.slice(i, i + 1)).add(t.slice(i, i + 2));
+  expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'search.grams'").pluck().get()).toBe(0);
+  for (const q of terms) {
+    if (normaliseSearch(q) === '') continue;
+    const scan = db.prepare('SELECT count(*) FROM clients WHERE instr(search_text, ?) > 0').pluck().get(normaliseSearch(q));
+    expect(((await core.call('clients.count', { search: q })) as { total: number }).total, JSON.stringify(q)).toBe(scan);
+  }
+}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pd-int-sync-'));
@@ -51,6 +65,7 @@ describe('sync against the demo platform', () => {
     const progress = events.filter((e) => e.event === 'sync.progress').map((e) => e.payload as { phase: string; done: number; total: number | null });
     expect(progress.at(-1)?.phase).toBe('done');
     expect(progress.some((p) => p.phase === 'projects' && p.total !== null && p.total > 0)).toBe(true);
+    await expectShortCountsExact();
   });
 
   it('an incremental sync picks up ticks, blocks and deletes (tombstones)', async () => {
@@ -67,6 +82,7 @@ describe('sync against the demo platform', () => {
     expect(got.client.status).toBe('blocked');
     await expect(core.call('clients.get', { id: b!.id })).rejects.toMatchObject({ code: 'not_found' });
     expect(core.ctx.db.prepare('SELECT count(*) FROM transactions WHERE client_id = ?').pluck().get(b!.id)).toBe(0);
+    await expectShortCountsExact();
   });
 
   it('5xx and 429 are retried and the sync completes', async () => {

@@ -9,6 +9,7 @@ import * as m004 from './004-partner';
 import * as m005 from './005-home';
 import * as m006 from './006-views';
 import * as m007 from './007-invite-outbox';
+import * as m008 from './008-search-grams';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'home', up: m005.up },
   { version: 6, name: 'views', up: m006.up },
   { version: 7, name: 'invite-outbox', up: m007.up },
+  { version: 8, name: 'search-grams', up: m008.up },
 ];
