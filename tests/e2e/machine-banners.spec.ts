@@ -95,7 +95,7 @@ test('export my local data, import it in a fresh data folder: the audit log and 
     await a.stop();
   }
   const exported = JSON.parse(readFileSync(file, 'utf8')) as LocalDataFile;
-  expect(exported.auditLog.map((e) => e.detail)).toContain('moved-with-me');
+  expect(exported.auditLog.map((e) => e.detail)).toEqual(['moved-with-me']);
 
   const b = await startWebHarness({ clients: 20, seed: 4 });
   try {
@@ -104,10 +104,8 @@ test('export my local data, import it in a fresh data folder: the audit log and 
     await setLang(page, 'ru');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('local-import-file').setInputFiles(file);
-    // Every entry of the file comes back: the one brought in above and the language switch it recorded.
-    const n = exported.auditLog.length;
-    const entries = { one: 'запись', few: 'записи', many: 'записей', other: 'записи' }[new Intl.PluralRules('ru').select(n) as 'one' | 'few' | 'many' | 'other'];
-    await expect(page.getByTestId('local-import-done')).toContainText(`${n} ${entries} журнала`);
+    // The file's one audit entry comes back (the language switches made on either side are not entries).
+    await expect(page.getByTestId('local-import-done')).toContainText('1 запись журнала');
     await expect(page.getByTestId('local-import-done')).toContainText('1 правило оповещений');
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-search').fill('moved-with-me');

@@ -7,6 +7,13 @@ import { recordAudit } from '../actions/audit';
 
 const hasToken = (ctx: CoreContext) => ctx.runtime?.hasToken() ?? false;
 
+/**
+ * The settings whose change the audit log records: how often and how far back the partner's data
+ * is fetched. The interface language and the start screen are the person's own view, not an action
+ * on the partner's data, and are not recorded (the platform address is: connection.set).
+ */
+const AUDITED_SETTINGS = ['syncIntervalMin', 'ledgerWindowMonths'] as const;
+
 export const settingsHandlers: Handlers<typeof appMethods> = {
   'app.info': (_i, ctx) => ({
     version: ctx.runtime?.version ?? '0.0.0',
@@ -18,7 +25,7 @@ export const settingsHandlers: Handlers<typeof appMethods> = {
     const before = readSettings(ctx.db, hasToken(ctx));
     // The audit log records what actually changed (a save with the same values records nothing).
     const changed: Record<string, unknown> = {};
-    for (const k of ['language', 'startScreen', 'syncIntervalMin', 'ledgerWindowMonths'] as const) {
+    for (const k of AUDITED_SETTINGS) {
       if (patch[k] !== undefined && patch[k] !== before[k]) changed[k] = patch[k];
     }
     ctx.db.transaction(() => {

@@ -2,7 +2,8 @@
  * The audit log records the app's own changes, over real HTTP against the demo platform and a real
  * core on a temp folder: a deal registered (once, even when the request is replayed), an alert rule
  * changed, a partner application sent, the connection changed (kind and address, never the token),
- * the settings changed (only what actually changed). Each entry is read back through audit.list
+ * the settings that matter changed (only what actually changed; not the interface language or the
+ * start screen). Each entry is read back through audit.list
  * (the contract's AuditRow) and in words through the audit export, in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,9 +93,21 @@ describe('audit entries of the app’s own changes', () => {
     await core.call('settings.update', { language: 'en', syncIntervalMin: 21 });
     const e = await entries('settings');
     expect(e).toHaveLength(1);
-    expect(JSON.parse(e[0]!.detail!)).toEqual({ language: 'en', syncIntervalMin: 21 });
-    expect(await exported('settings', 'ru')).toBe('Язык: английский; Синхронизация каждую 21 минуту');
-    expect(await exported('settings', 'en')).toBe('Language: English; Sync every 21 minutes');
+    // The language changed too, but it is the person's view, not an action on the partner's data.
+    expect(JSON.parse(e[0]!.detail!)).toEqual({ syncIntervalMin: 21 });
+    expect(await exported('settings', 'ru')).toBe('Синхронизация каждую 21 минуту');
+    expect(await exported('settings', 'en')).toBe('Sync every 21 minutes');
+    await core.call('settings.update', { ledgerWindowMonths: 5 });
+    expect((await entries('settings')).map((x) => JSON.parse(x.detail!) as unknown)).toContainEqual({ ledgerWindowMonths: 5 });
+  });
+
+  it('switching the interface language or the start screen records nothing', async () => {
+    const before = ((await core.call('audit.list', { search: '', offset: 0, limit: 1 })) as { total: number }).total;
+    await core.call('settings.update', { language: 'ru' });
+    await core.call('settings.update', { language: 'en', startScreen: 'clients' });
+    await core.call('settings.update', { startScreen: 'home' });
+    expect(((await core.call('audit.list', { search: '', offset: 0, limit: 1 })) as { total: number }).total).toBe(before);
+    expect(await core.call('settings.get', {})).toMatchObject({ language: 'en', startScreen: 'home' });
   });
 
   it('the connection changed: kind and address, never the token', async () => {
