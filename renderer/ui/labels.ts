@@ -2,35 +2,11 @@
  * Enum values -> literal catalogue keys, so every key stays findable by the i18n scan
  * (never build a key from a template string).
  */
-import type { ClientStatus, PaymentModel } from '../../shared/contract/platform';
 import type { AppErrorCode } from '../../shared/contract/rpc/errors';
 import type { ConnectionKind } from '../../shared/contract/rpc/app';
-import type { SortColumn } from '../../shared/contract/rpc/clients';
 
-export const STATUS_KEY: Record<ClientStatus, string> = {
-  invited: 'clients:status.invited',
-  active: 'clients:status.active',
-  blocked: 'clients:status.blocked',
-};
-
-export const PAYMENT_MODEL_KEY: Record<PaymentModel, string> = {
-  prepaid: 'clients:paymentModel.prepaid',
-  postpaid: 'clients:paymentModel.postpaid',
-};
-
-export const COLUMN_KEY: Record<SortColumn, string> = {
-  name: 'clients:column.name',
-  email: 'clients:column.email',
-  phone: 'clients:column.phone',
-  externalId: 'clients:column.externalId',
-  status: 'clients:column.status',
-  paymentModel: 'clients:column.paymentModel',
-  payment: 'clients:column.payment',
-  bonus: 'clients:column.bonus',
-  projectsCount: 'clients:column.projectsCount',
-  invitedAt: 'clients:column.invitedAt',
-  registeredAt: 'clients:column.registeredAt',
-};
+// The client maps are shared with the core's exports (one map for both).
+export { COLUMN_KEY, PAYMENT_MODEL_KEY, STATUS_KEY } from '../../shared/i18n/keys/clients';
 
 export const CONNECTION_KEY: Record<ConnectionKind, string> = {
   demo: 'settings:connection.kind.demo',

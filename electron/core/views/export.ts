@@ -15,6 +15,7 @@ import type { CoreContext } from '../context';
 import { iterateRows } from '../clients/queries';
 import { csvDecimal, csvFile, type CsvCell } from '../export/csv';
 import { DATE_FMT, MONEY_FMT, XLSX_MIME, writeWorkbook } from '../export/xlsx';
+import { COLUMN_KEY, PAYMENT_MODEL_KEY, STATUS_KEY } from '../../../shared/i18n/keys/clients';
 
 export interface ExportInput extends ClientFilter {
   sort: { column: ColumnId; dir: 'asc' | 'desc' };
@@ -23,21 +24,6 @@ export interface ExportInput extends ClientFilter {
   lang: Lang;
 }
 
-const HEADER_KEY: Record<ColumnId, string> = {
-  name: 'clients:column.name',
-  email: 'clients:column.email',
-  phone: 'clients:column.phone',
-  externalId: 'clients:column.externalId',
-  status: 'clients:column.status',
-  paymentModel: 'clients:column.paymentModel',
-  payment: 'clients:column.payment',
-  bonus: 'clients:column.bonus',
-  projectsCount: 'clients:column.projectsCount',
-  invitedAt: 'clients:column.invitedAt',
-  registeredAt: 'clients:column.registeredAt',
-};
-const STATUS_KEY: Record<ClientRow['status'], string> = { invited: 'clients:status.invited', active: 'clients:status.active', blocked: 'clients:status.blocked' };
-const MODEL_KEY: Record<ClientRow['paymentModel'], string> = { prepaid: 'clients:paymentModel.prepaid', postpaid: 'clients:paymentModel.postpaid' };
 const WIDTH: Record<ColumnId, number> = { name: 34, email: 32, phone: 18, externalId: 16, status: 14, paymentModel: 14, payment: 16, bonus: 14, projectsCount: 10, invitedAt: 13, registeredAt: 13 };
 
 /** A key of the clients catalogue, written in full ('clients:column.name'), interpolated. */
@@ -53,7 +39,7 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
 export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZone' | 'now'>, q: ExportInput): Promise<{ fileName: string; mime: string; base64: string }> {
   const zone = ctx.timeZone();
   const { lang, columns } = q;
-  const header = columns.map((c) => clientsText(lang, HEADER_KEY[c]));
+  const header = columns.map((c) => clientsText(lang, COLUMN_KEY[c]));
   const base = clientsText(lang, 'clients:export.file', { date: localDateOf(ctx.now(), zone) });
   const rows = iterateRows(ctx.statements, q);
 
@@ -64,7 +50,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
         case 'status':
           return clientsText(lang, STATUS_KEY[r.status]);
         case 'paymentModel':
-          return clientsText(lang, MODEL_KEY[r.paymentModel]);
+          return clientsText(lang, PAYMENT_MODEL_KEY[r.paymentModel]);
         case 'payment':
           return dec(r.payment, r);
         case 'bonus':
@@ -102,7 +88,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
           case 'status':
             return clientsText(lang, STATUS_KEY[r.status]);
           case 'paymentModel':
-            return clientsText(lang, MODEL_KEY[r.paymentModel]);
+            return clientsText(lang, PAYMENT_MODEL_KEY[r.paymentModel]);
           case 'payment':
             return Number(minorToDecimalString(r.payment, r.currency));
           case 'bonus':
