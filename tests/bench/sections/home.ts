@@ -7,16 +7,10 @@
 import { homeOverview, precomputeHome } from '../../../electron/core/home/service';
 import { refreshHome } from '../../../electron/core/home/precompute';
 import { platformTimeZone } from '../../../electron/core/settings/store';
+import { median, onCache, type SectionContext } from './cache-section';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Number((s[Math.floor(s.length / 2)] ?? 0).toFixed(2));
-}
-
-export default async function section(ctx: { cacheFile: string; log: (line: string) => void }): Promise<Record<string, number>> {
-  const { default: Sqlite } = await import('better-sqlite3');
-  const db = new Sqlite(ctx.cacheFile);
-  try {
+export default function section(ctx: SectionContext): Promise<Record<string, number>> {
+  return onCache(ctx, (db) => {
     const zone = platformTimeZone(db);
     const now = Date.now();
     const stored = db.prepare('SELECT overview IS NOT NULL AS s FROM home_state WHERE id = 1').pluck().get() === 1;
@@ -42,7 +36,5 @@ export default async function section(ctx: { cacheFile: string; log: (line: stri
       `home: ${o.totals.clients} clients, overview stored by the sync: ${stored}; open ${median(warm)} ms (median of 20), cold ${median(cold)} ms, precompute ${Math.round(build)} ms`,
     );
     return { home_ms: median(warm), home_cold_ms: median(cold), home_build_ms: Math.round(build) };
-  } finally {
-    db.close();
-  }
+  });
 }

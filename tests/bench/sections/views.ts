@@ -6,16 +6,10 @@
 import { countMany } from '../../../electron/core/views/counts';
 import { StatementCache } from '../../../electron/core/db/statements';
 import { DEFAULT_VIEWS } from '../../../shared/contract/rpc/views';
+import { median, onCache, type SectionContext } from './cache-section';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Number((s[Math.floor(s.length / 2)] ?? 0).toFixed(2));
-}
-
-export default async function section(ctx: { cacheFile: string; log: (line: string) => void }): Promise<Record<string, number>> {
-  const { default: Sqlite } = await import('better-sqlite3');
-  const db = new Sqlite(ctx.cacheFile);
-  try {
+export default function section(ctx: SectionContext): Promise<Record<string, number>> {
+  return onCache(ctx, (db) => {
     const st = new StatementCache(db);
     const all = { search: '', statuses: [], paymentModels: [], negativeOnly: false };
     const filters = [all, ...DEFAULT_VIEWS.map((d) => d.spec.filter), { ...all, search: 'atlas' }, { ...all, search: 'mobility g' }];
@@ -29,7 +23,5 @@ export default async function section(ctx: { cacheFile: string; log: (line: stri
     }
     ctx.log(`views: ${filters.length} tab counts in one pass over ${totals[0]} clients: ${median(runs)} ms (median of 5); counts ${totals.join(', ')}`);
     return { views_counts_ms: median(runs) };
-  } finally {
-    db.close();
-  }
+  });
 }
