@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { call } from '../../bridge';
 import { queryClient } from '../../app/queryClient';
 import { useNav } from '../../state/nav';
-import { usePrefs, type ClientsView } from '../../state/prefs';
+import { listFilterOf, usePrefs, type ClientsView } from '../../state/prefs';
 import type { ClientFilter } from '../../../shared/contract/rpc/clients';
 import type { DefaultViewKey, SavedView, ViewSpec } from '../../../shared/contract/rpc/views';
 
@@ -80,15 +80,9 @@ export function viewOfSpec(spec: ViewSpec): Omit<ClientsView, 'searchText' | 'id
 /** What the list shows now, as a view would hold it (an id set from Home is not kept). */
 export function currentSpec(): ViewSpec {
   const { clientsView: v, columns } = usePrefs.getState();
+  const { ids: _ids, ...filter } = listFilterOf(v);
   return {
-    filter: {
-      search: v.search,
-      statuses: v.statuses,
-      paymentModels: v.paymentModels,
-      negativeOnly: v.negativeOnly,
-      ...(v.runsOutWithinDays !== null ? { runsOutWithinDays: v.runsOutWithinDays } : {}),
-      ...(v.invitedOverDays !== null ? { invitedOverDays: v.invitedOverDays } : {}),
-    },
+    filter,
     sort: v.sort,
     columns,
   };
