@@ -13,9 +13,10 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
   'actions.enqueue': ({ action, ids }, ctx) => {
     const r = enqueue(ctx.db, action, ids, { now: ctx.now() });
     if (r.batchId) {
+      // The first request leaves before the UI is told (the rows are committed already).
+      ctx.actionRunner?.sendSoon();
       ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
       ctx.changed(['clients', 'actions', 'audit']);
-      ctx.actionRunner?.wake();
     }
     return r;
   },

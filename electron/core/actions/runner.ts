@@ -140,6 +140,27 @@ export class ActionRunner {
     w?.();
   }
 
+  /**
+   * New rows were just committed (an enqueue): when the runner is waiting with nothing to do, the
+   * batch's first chunk is claimed (its own transaction, committed before the request starts) and
+   * its request started now, before the caller tells the UI; otherwise the same as wake().
+   */
+  sendSoon(): void {
+    const db = this.deps.db;
+    if (this.state === 'idle' && this.wakeUp && !this.prefetched && !this.stopped && this.bulkSupported && !hasOpenInvites(db)) {
+      const first = oldestOpenRow(db);
+      if (first && first.state === 'pending') {
+        const claim = db.transaction(() => this.claimPending(first.batch_id, first.action, this.deps.now())).immediate();
+        if (claim?.chunkKey) {
+          claim.req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
+          claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+        }
+        this.prefetched = claim;
+      }
+    }
+    this.wake();
+  }
+
   /** Resolves once no row is pending or sending and the runner has nothing in flight. */
   whenIdle(): Promise<void> {
     if (this.state === 'idle' && !hasOpenRows(this.deps.db) && !hasOpenInvites(this.deps.db)) return Promise.resolve();

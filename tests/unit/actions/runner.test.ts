@@ -62,6 +62,34 @@ describe('the outbox runner', () => {
     expect(JSON.parse(audit.result)).toMatchObject({ ok: 1200, failed: 0 });
   });
 
+  it('sendSoon on an idle runner claims the first chunk and starts its request at once; on a busy one it only wakes it', async () => {
+    const { db, ids, platform, runner } = setup(1200);
+    runner.start();
+    await runner.whenIdle();
+    let release!: () => void;
+    platform.gate = new Promise<void>((r) => (release = r));
+    const b = enqueue(db, 'block', ids.slice(0, 700), { now: Date.now() });
+    runner.sendSoon();
+    // Before anything else ran: the first chunk is committed as 'sending' with its key, and its request is out.
+    expect(platform.calls.map((c) => c.ids.length)).toEqual([500]);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ sending: 500, pending: 200 });
+    const keyed = db.prepare("SELECT count(DISTINCT chunk_key) FROM outbox WHERE state = 'sending'").pluck().get();
+    expect(keyed).toBe(1);
+    expect(platform.calls[0]!.key).toBe(db.prepare("SELECT chunk_key FROM outbox WHERE state = 'sending' LIMIT 1").pluck().get());
+    // A second batch while the first is in flight: nothing more is sent until the runner gets to it.
+    const b2 = enqueue(db, 'block', ids.slice(700), { now: Date.now() });
+    runner.sendSoon();
+    expect(platform.calls.length).toBe(1);
+    release();
+    platform.gate = null;
+    await runner.whenIdle();
+    expect(platform.calls.flatMap((c) => c.ids)).toEqual(ids);
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ ok: 700, pending: 0, sending: 0 });
+    expect(batchCounts(db, b2.batchId!)).toMatchObject({ ok: 500, pending: 0, sending: 0 });
+    expect(db.prepare('SELECT max(attempts) FROM outbox').pluck().get()).toBe(1);
+  });
+
   it('reports exactly the refused clients, and retry-failed applies each of them once', async () => {
     const { db, ids, platform, runner } = setup(300);
     const refused = ids.filter((_, i) => i % 20 === 7);
