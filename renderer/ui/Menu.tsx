@@ -4,6 +4,8 @@
  *   typing a letter jumps, Escape closes and gives focus back to the button);
  * - `ContextMenu` + `useContextMenu()`: the same menu opened at a point, for a right-click or,
  *   from the keyboard, Shift+F10 / the context-menu key on the focused element.
+ * - `LazyMenuButton`: the same "⋯" button as a plain button, its menu mounted only while open (a
+ *   table renders one per row; the menu's machinery would cost every row on every scroll frame).
  * Items are plain data, so a row's "⋯" button and its right-click show the very same menu.
  */
 import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -60,6 +62,43 @@ export function MenuButton({ label, items, testId }: { label: string; items: Men
         <MenuItems items={items} label={label} />
       </Popover>
     </MenuTrigger>
+  );
+}
+
+/**
+ * MenuButton's behaviour from a plain button: a click, Enter, Space or ArrowDown opens the menu
+ * below it with the first item focused; Escape or an item closes it and focus returns to the button.
+ */
+export function LazyMenuButton({ label, items, testId }: { label: string; items: () => MenuAction[]; testId?: string }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <>
+      <button
+        ref={ref}
+        type="button"
+        className="btn btn-small menu-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid={testId}
+        onClick={() => setOpen(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {'⋯'}
+      </button>
+      {open && (
+        <Popover className="popover" triggerRef={ref} isOpen onOpenChange={(o) => (o ? undefined : close())} placement="bottom end" offset={4}>
+          <MenuItems items={items} label={label} onClose={close} />
+        </Popover>
+      )}
+    </>
   );
 }
 

@@ -5,7 +5,6 @@
  * the context-menu key / Shift+F10 of a focused row.
  */
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
 import { usePrefs } from '../../state/prefs';
@@ -20,7 +19,8 @@ import type { ColumnId } from '../../../shared/contract/rpc/views';
 import type { ClientWindow } from './useClientPages';
 import { clickRow, listKey } from '../actions/rowSelection';
 import { clientLabel, pendingText, useClientActions } from '../actions/clientActions';
-import { ContextMenu, MenuButton, useContextMenu, type MenuAction } from '../../ui/Menu';
+import { ContextMenu, LazyMenuButton, useContextMenu, type MenuAction } from '../../ui/Menu';
+import { useFixedRows } from '../../ui/useFixedRows';
 
 /** The row's actions, from the table (rows are memoized: these are stable callbacks). */
 interface RowMenu {
@@ -163,7 +163,7 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, templat
       ))}
       {/* The menu's own clicks and keys stay here: they do not open or select the row. */}
       <div className="cell cell-actions" role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-        <MenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={() => menu.items(row)} testId="row-menu" />
+        <LazyMenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={() => menu.items(row)} testId="row-menu" />
       </div>
     </div>
   );
@@ -180,19 +180,7 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
   const winRef = useRef(win);
   winRef.current = win;
   const loadedIds = useCallback(() => winRef.current.loadedIds(), []);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    onChange: (v) => {
-      const items = v.getVirtualItems();
-      const first = items[0]?.index ?? 0;
-      const last = items[items.length - 1]?.index ?? 0;
-      onRange(first, last);
-    },
-  });
-  const items = virtualizer.getVirtualItems();
+  const { rows: items, totalSize } = useFixedRows({ count: total, rowHeight: ROW_HEIGHT, overscan: 6, scrollRef, onRange });
   const actions = useClientActions();
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
@@ -209,9 +197,9 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
         <div role="rowgroup" className="table-head-group">
           <ClientTableHead sort={sort} total={total} columns={columns} template={template} />
         </div>
-        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
           {items.map((v) => (
-            <div key={v.key} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+            <div key={v.index} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
               <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} menu={menu} cols={cols} template={template} />
             </div>
           ))}
