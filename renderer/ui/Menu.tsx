@@ -85,7 +85,8 @@ export function LazyMenuButton({ label, items, testId }: { label: string; items:
         data-testid={testId}
         onClick={() => setOpen(true)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
+          // Opened on the key press itself (not the click the key would make), as MenuTrigger does.
+          if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             setOpen(true);
           }

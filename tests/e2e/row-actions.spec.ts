@@ -83,6 +83,14 @@ test('right-click and Shift+F10 open the same menu; a blocked client offers Unbl
   expect(await menuItems(menu)).toEqual(['balance', 'topUp', 'unblock', 'delete']);
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
+  // The "⋯" button from the keyboard: Enter opens its menu on the first item, Escape gives focus back.
+  const button = row.getByTestId('row-menu');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByTestId('row-action-balance')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
   // From the keyboard: the focused row, Shift+F10, arrows, Enter.
   await row.focus();
   await page.keyboard.press('Shift+F10');
