@@ -134,6 +134,7 @@ export default async function ui(ctx: BenchContext): Promise<Record<string, numb
     const words = sample.rows.map((r, i) => (i % 2 && r.name ? r.name.split(/\s+/).slice(-1)[0]! : r.email.split('@')[0]!).slice(0, 7).toLowerCase());
     const search = page.getByTestId('clients-search');
     const lat: number[] = [];
+    const typed: string[] = [];
     for (const w of words) {
       await search.fill('');
       await page.waitForTimeout(300);
@@ -146,8 +147,11 @@ export default async function ui(ctx: BenchContext): Promise<Record<string, numb
           ? `document.querySelector('[data-testid="client-row"]')?.getAttribute('data-id') === ${JSON.stringify(id)} && document.querySelector('[data-testid="clients-search"]').value === ${JSON.stringify(q)}`
           : `!document.querySelector('[data-testid="client-row"]')`;
         lat.push(await untilFrame(page, cond));
+        typed.push(q);
       }
     }
+    const slow = lat.map((ms, i) => ({ ms, q: typed[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    ctx.log(`ui: the slowest keystrokes to their row: ${slow.map((x) => `${JSON.stringify(x.q)} ${r1(x.ms)} ms`).join(', ')}`);
     out.ui_search_to_row_p50_ms = r1(pct(lat, 50));
     out.ui_search_to_row_p95_ms = r1(pct(lat, 95));
     out.ui_search_keystrokes = lat.length;
