@@ -28,7 +28,12 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 /** In the page: input times, the first row's arrival, a frame clock. */
 const PROBE = `
 window.__bench = { input: 0, firstRowAt: 0, frames: [] };
-addEventListener('keydown', () => (window.__bench.input = performance.now()), true);
+addEventListener('keydown', () => (window.__bench.input = window.__bench.keyAt = performance.now()), true);
+// A character off the US layout (Cyrillic, «) is typed as inserted text, with no keydown: its input starts here.
+addEventListener('beforeinput', () => {
+  const now = performance.now();
+  if (!(now - (window.__bench.keyAt ?? -1e9) < 100)) window.__bench.input = now;
+}, true);
 addEventListener('pointerdown', () => (window.__bench.input = performance.now()), true);
 new MutationObserver((_, obs) => {
   if (document.querySelector('[data-testid="client-row"]')) {
@@ -61,7 +66,7 @@ window.__bench.clock = () => {
 };
 `;
 
-type Bench = { input: number; firstRowAt: number; frames: number[]; until(src: string, timeoutMs: number): Promise<number>; clock(): void };
+type Bench = { input: number; keyAt?: number; firstRowAt: number; frames: number[]; until(src: string, timeoutMs: number): Promise<number>; clock(): void };
 declare global {
   interface Window {
     __bench: Bench;
