@@ -86,6 +86,9 @@ test('invite: fields checked as typed, the platform refusal on the field, the cl
   await invite.locator('#password').fill('Zx7!kLm2Qw');
   await invite.locator('#password2').fill('Zx7!kLm2Qw');
   await invite.locator('form button[type="submit"]').click();
+  // The platform's answer page: the acceptance is recorded. Closing the tab while its form post was
+  // still under way once hung page.close() for the rest of the test under load.
+  await expect(invite.locator('p.ok')).toBeVisible();
   await invite.close();
 
   await page.getByTestId('nav-clients').click();
