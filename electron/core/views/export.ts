@@ -42,15 +42,14 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
   const header = columns.map((c) => clientsText(lang, COLUMN_KEY[c]));
   const base = clientsText(lang, 'clients:export.file', { date: localDateOf(ctx.now(), zone) });
   const rows = iterateRows(ctx.statements, q);
+  // The columns written as text alike in both formats: labels in the file's language, the rest as cached.
+  const text = (c: ColumnId, r: ClientRow) =>
+    c === 'status' ? clientsText(lang, STATUS_KEY[r.status]) : c === 'paymentModel' ? clientsText(lang, PAYMENT_MODEL_KEY[r.paymentModel]) : r[c];
 
   if (q.format === 'csv') {
     const dec = (minor: number, r: ClientRow) => csvDecimal(minorToDecimalString(minor, r.currency), lang);
     const cell = (c: ColumnId, r: ClientRow): CsvCell => {
       switch (c) {
-        case 'status':
-          return clientsText(lang, STATUS_KEY[r.status]);
-        case 'paymentModel':
-          return clientsText(lang, PAYMENT_MODEL_KEY[r.paymentModel]);
         case 'payment':
           return dec(r.payment, r);
         case 'bonus':
@@ -60,7 +59,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
         case 'registeredAt':
           return r.registeredAt ? formatDate(r.registeredAt, lang, zone) : null;
         default:
-          return r[c];
+          return text(c, r);
       }
     };
     function* lines(): Generator<CsvCell[]> {
@@ -85,10 +84,6 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
     for (const r of all) {
       const values = columns.map((c) => {
         switch (c) {
-          case 'status':
-            return clientsText(lang, STATUS_KEY[r.status]);
-          case 'paymentModel':
-            return clientsText(lang, PAYMENT_MODEL_KEY[r.paymentModel]);
           case 'payment':
             return Number(minorToDecimalString(r.payment, r.currency));
           case 'bonus':
@@ -98,7 +93,7 @@ export async function exportClients(ctx: Pick<CoreContext, 'statements' | 'timeZ
           case 'registeredAt':
             return r.registeredAt ? day(r.registeredAt) : null;
           default:
-            return r[c];
+            return text(c, r);
         }
       });
       const row = ws.addRow(values);
