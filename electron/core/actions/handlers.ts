@@ -11,14 +11,17 @@ import { exportAudit, exportBatch } from './export';
 export const actionsHandlers: Handlers<typeof actionsMethods> = {
   'clients.invite': (input, ctx) => inviteClient(ctx, input),
   'actions.enqueue': ({ action, ids }, ctx) => {
-    const r = enqueue(ctx.db, action, ids, { now: ctx.now() });
+    const runner = ctx.actionRunner;
+    // An idle runner lets the enqueue claim the first chunk in its own transaction.
+    const r = enqueue(ctx.db, action, ids, { now: ctx.now(), claimFirst: runner?.firstChunkSize() ?? 0 });
     if (r.batchId) {
       // The first request leaves before the UI is told (the rows are committed already).
-      ctx.actionRunner?.sendSoon();
+      if (r.claimed) runner?.sendClaimed(r.batchId, action, r.claimed);
+      else runner?.sendSoon();
       ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
       ctx.changed(['clients', 'actions', 'audit']);
     }
-    return r;
+    return { batchId: r.batchId, count: r.count, skipped: r.skipped };
   },
   'actions.applicable': ({ ids }, ctx) => applicable(ctx.db, ids),
   'actions.batches': ({ limit }, ctx) => ({ batches: listBatches(ctx.db, limit) }),
@@ -27,6 +30,7 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
     ...batchItems(ctx.db, batchId, filter, offset, limit),
   }),
   'actions.cancel': ({ batchId }, ctx) => {
+    ctx.actionRunner?.releaseAhead(batchId);
     const cancelled = cancelBatch(ctx.db, batchId, ctx.now());
     ctx.emit('actions.progress', progressOf(ctx.db, batchId));
     ctx.changed(['clients', 'actions', 'audit']);

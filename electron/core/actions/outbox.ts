@@ -1,17 +1,18 @@
 /**
- * The durable outbox and every statement over its tables (batches, outbox, the batch's audit
- * result): a user's block / unblock / delete over one client or thousands becomes a batch and one
- * outbox row per eligible client, written in ONE transaction with the audit entry. The runner
- * (runner.ts) claims rows and records answers through the functions at the end of this file.
+ * The durable outbox (batches, outbox, the batch's audit result): a user's block / unblock / delete
+ * over one client or thousands becomes a batch and one outbox row per eligible client, written in
+ * ONE transaction with the audit entry. The runner (runner.ts) claims rows and records answers
+ * through claims.ts.
  * The clients' pending state is derived from the open rows (see pendingActionSql in
  * electron/core/clients/queries.ts), so it can never disagree with the outbox.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { BulkAction } from '../../../shared/contract/platform';
 import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../../shared/contract/rpc/actions';
 import { AppError } from '../../../shared/contract/rpc/errors';
+import type { ClaimRow } from './claims';
 
 /** The status a client must have for the action to apply (delete applies to any). */
 export const APPLIES_TO: Record<BulkAction, string[] | null> = {
@@ -31,6 +32,11 @@ export function localUser(): string {
 /** The row's own idempotency key: stable for the row, unique across batches. */
 export function rowKey(batchId: string, clientId: string): string {
   return `${batchId}:${clientId}`;
+}
+
+/** The Idempotency-Key of a bulk request: derived from its rows' own keys, so a re-send after a kill repeats it. */
+export function chunkKeyOf(action: BulkAction, rowKeys: readonly string[]): string {
+  return 'bulk-' + createHash('sha256').update(action + '\n' + rowKeys.join('\n')).digest('hex').slice(0, 48);
 }
 
 function ensureSelectionTable(db: Database.Database): void {
@@ -68,17 +74,22 @@ export interface EnqueueResult {
   batchId: string | null;
   count: number;
   skipped: number;
+  /** The batch's first chunk, committed already claimed (opts.claimFirst): its request may leave now. */
+  claimed?: { rows: ClaimRow[]; chunkKey: string };
 }
 
 /**
  * Creates a batch for the clients of `ids` the action applies to (by cached status, and not already
  * waiting for another action), in selection order. One transaction: batch, outbox rows, audit entry.
+ * With `claimFirst` (a chunk size, when the runner is idle and may send at once), the first chunk's
+ * rows are written already claimed, as the runner's claim would leave them ('sending', the chunk's
+ * key, one attempt), so its request can leave as soon as this commits.
  */
 export function enqueue(
   db: Database.Database,
   action: BulkAction,
   ids: readonly string[],
-  opts: { now: number; user?: string; parentId?: string },
+  opts: { now: number; user?: string; parentId?: string; claimFirst?: number },
 ): EnqueueResult {
   ensureSelectionTable(db);
   const user = opts.user ?? localUser();
@@ -91,19 +102,29 @@ export function enqueue(
     db.prepare(
       'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user) VALUES (?, ?, ?, 0, 0, ?, ?)',
     ).run(batchId, action, opts.now, opts.parentId ?? null, user);
-    // One statement: the eligible clients in selection order, each with its own key. CROSS JOIN
-    // keeps the selection outermost (one lookup per selected id); a plain JOIN let the planner walk
-    // every client of the status instead (about 9 ms more per 1,000 ids at 100,000 clients).
-    const count = db
-      .prepare(
-        `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, created_at, updated_at)
-         SELECT @b, s.id, @a, @b || ':' || s.id, 'pending', @now, @now
-         FROM temp.action_sel s CROSS JOIN clients c ON c.id = s.id
+    // The eligible clients in selection order. CROSS JOIN keeps the selection outermost (one lookup
+    // per selected id); a plain JOIN let the planner walk every client of the status instead (about
+    // 9 ms more per 1,000 ids at 100,000 clients).
+    const eligible = `FROM temp.action_sel s CROSS JOIN clients c ON c.id = s.id
          WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))
          ${statusCond}
-         ORDER BY s.pos`,
+         ORDER BY s.pos`;
+    // The first chunk, when it is to be claimed now: its rows (up to the last position) and its key.
+    let claim: { rows: { pos: number; id: string }[]; chunkKey: string } | null = null;
+    if ((opts.claimFirst ?? 0) > 1) {
+      const rows = db.prepare(`SELECT s.pos AS pos, s.id AS id ${eligible} LIMIT ?`).all(opts.claimFirst) as { pos: number; id: string }[];
+      if (rows.length > 1) claim = { rows, chunkKey: chunkKeyOf(action, rows.map((r) => rowKey(batchId, r.id))) };
+    }
+    // One statement: every eligible client with its own key, the first chunk's rows already claimed.
+    const claimed = `s.pos <= @cut`;
+    const count = db
+      .prepare(
+        `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, chunk_key, attempts, created_at, updated_at)
+         SELECT @b, s.id, @a, @b || ':' || s.id,
+                CASE WHEN ${claimed} THEN 'sending' ELSE 'pending' END, CASE WHEN ${claimed} THEN @key END, ${claimed}, @now, @now
+         ${eligible}`,
       )
-      .run({ b: batchId, a: action, now: opts.now }).changes;
+      .run({ b: batchId, a: action, now: opts.now, cut: claim ? claim.rows[claim.rows.length - 1]!.pos : 0, key: claim?.chunkKey ?? null }).changes;
     db.exec('DELETE FROM temp.action_sel');
     if (count === 0) {
       db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
@@ -135,7 +156,11 @@ export function enqueue(
         `${user} ${action} ${a.text}`.toLowerCase(),
       );
     db.prepare('UPDATE batches SET audit_id = ? WHERE id = ?').run(Number(audit.lastInsertRowid), batchId);
-    return { batchId, count, skipped: selected - count };
+    if (!claim) return { batchId, count, skipped: selected - count };
+    const rows = db
+      .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`)
+      .all(claim.chunkKey) as ClaimRow[];
+    return { batchId, count, skipped: selected - count, claimed: { rows, chunkKey: claim.chunkKey } };
   });
   return tx.immediate();
 }
@@ -275,134 +300,4 @@ export function allBatchItems(db: Database.Database, batchId: string, filter: Ba
 export function progressOf(db: Database.Database, batchId: string) {
   const c = batchCounts(db, batchId);
   return { batchId, total: c.total, done: c.ok + c.failed + c.cancelled, failed: c.failed, pending: c.pending + c.sending };
-}
-
-// ---------- the runner's side: claiming rows and recording answers ----------
-
-/** An outbox row handed to the platform. */
-export interface ClaimRow {
-  seq: number;
-  client_id: string;
-  idempotency_key: string;
-}
-
-/** What became of one row: sent and applied, or refused for good with a code. */
-export type RowOutcome = { kind: 'ok' } | { kind: 'failed'; error: string };
-
-/** True while a row waits to be sent or is being sent. */
-export function hasOpenRows(db: Database.Database): boolean {
-  return !!db.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending','sending') LIMIT 1`).get();
-}
-
-/** The oldest open row: the runner goes on with its batch. */
-export function oldestOpenRow(
-  db: Database.Database,
-): { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined {
-  return db
-    .prepare(`SELECT batch_id, action, state, chunk_key FROM outbox WHERE state IN ('pending','sending') ORDER BY seq LIMIT 1`)
-    .get() as { batch_id: string; action: BulkAction; state: string; chunk_key: string | null } | undefined;
-}
-
-/**
- * The chunk a previous run left in 'sending' (by its key, or up to `limit` unkeyed rows of the
- * batch), counted as one more attempt. Call inside a transaction.
- */
-export function reclaimSending(db: Database.Database, batchId: string, chunkKey: string | null, limit: number, now: number): ClaimRow[] {
-  const rows = (
-    chunkKey
-      ? db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey)
-      : db
-          .prepare(
-            `SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'sending' AND chunk_key IS NULL ORDER BY seq LIMIT ?`,
-          )
-          .all(batchId, limit)
-  ) as ClaimRow[];
-  if (rows.length) {
-    db.prepare(
-      `UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
-    ).run(now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
-  }
-  return rows;
-}
-
-/** The batch's first pending rows by seq, up to `limit`. */
-export function pendingRows(db: Database.Database, batchId: string, limit: number): ClaimRow[] {
-  return db
-    .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`)
-    .all(batchId, limit) as ClaimRow[];
-}
-
-/**
- * Marks rows from pendingRows as sending, with the chunk's key and one more attempt. They are the
- * batch's first pending ones by seq: every pending row of the batch between the first and the last
- * of them is one of them, so one ranged UPDATE marks them.
- */
-export function markSending(db: Database.Database, batchId: string, rows: readonly ClaimRow[], chunkKey: string | null, now: number): void {
-  db.prepare(
-    `UPDATE outbox SET state = 'sending', chunk_key = ?, attempts = attempts + 1, updated_at = ?
-     WHERE batch_id = ? AND state = 'pending' AND seq BETWEEN ? AND ?`,
-  ).run(chunkKey, now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
-}
-
-/** The chunk's rows go per client from now on (the platform has no bulk endpoint). */
-export function dropChunkKey(db: Database.Database, chunkKey: string | null): void {
-  db.prepare(`UPDATE outbox SET chunk_key = NULL WHERE chunk_key = ? AND state = 'sending'`).run(chunkKey);
-}
-
-/** The most attempts any of these rows has had. */
-export function maxAttempts(db: Database.Database, rows: readonly ClaimRow[]): number {
-  const stmt = db.prepare('SELECT attempts FROM outbox WHERE seq = ?');
-  let max = 0;
-  for (const r of rows) max = Math.max(max, (stmt.get(r.seq) as { attempts: number } | undefined)?.attempts ?? 0);
-  return max;
-}
-
-const STATUS_AFTER: Record<Exclude<BulkAction, 'delete'>, string> = { block: 'blocked', unblock: 'active' };
-
-/**
- * Records the settled outcomes of a claimed chunk (by client id; rows without one stay 'sending')
- * and their effect on the cache, in one transaction: row states, the client's new status or its
- * removal on delete, the audit entry's result. Returns the batch's counts.
- */
-export function recordOutcomes(
-  db: Database.Database,
-  chunk: { batchId: string; action: BulkAction; rows: readonly ClaimRow[] },
-  outcomes: ReadonlyMap<string, RowOutcome | { kind: 'retry' }>,
-  now: number,
-): BatchCounts {
-  const lo = chunk.rows[0]?.seq ?? 0;
-  const hi = chunk.rows[chunk.rows.length - 1]?.seq ?? 0;
-  const allSettled = chunk.rows.every((r) => {
-    const o = outcomes.get(r.client_id);
-    return o !== undefined && o.kind !== 'retry';
-  });
-  return db.transaction(() => {
-    const setRow = db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?');
-    if (allSettled) {
-      // Most answers are all ok: one ranged UPDATE, then the failures one by one.
-      db.prepare(
-        `UPDATE outbox SET state = 'ok', error = NULL, updated_at = ? WHERE batch_id = ? AND state = 'sending' AND seq BETWEEN ? AND ?`,
-      ).run(now, chunk.batchId, lo, hi);
-      for (const r of chunk.rows) {
-        const o = outcomes.get(r.client_id);
-        if (o?.kind === 'failed') setRow.run('failed', o.error, now, r.seq);
-      }
-    } else {
-      for (const r of chunk.rows) {
-        const o = outcomes.get(r.client_id);
-        if (!o || o.kind === 'retry') continue;
-        setRow.run(o.kind === 'ok' ? 'ok' : 'failed', o.kind === 'failed' ? o.error : null, now, r.seq);
-      }
-    }
-    // The platform's answer in the cache: the new status, or the client gone.
-    const okIds = `SELECT client_id FROM outbox WHERE batch_id = @b AND state = 'ok' AND seq BETWEEN @lo AND @hi`;
-    const args = { b: chunk.batchId, lo, hi };
-    if (chunk.action === 'delete') {
-      db.prepare(`DELETE FROM projects WHERE client_id IN (${okIds})`).run(args);
-      db.prepare(`DELETE FROM clients WHERE id IN (${okIds})`).run(args);
-    } else {
-      db.prepare(`UPDATE clients SET status = @s WHERE id IN (${okIds}) AND status <> @s`).run({ ...args, s: STATUS_AFTER[chunk.action] });
-    }
-    return refreshAudit(db, chunk.batchId);
-  }).immediate();
 }

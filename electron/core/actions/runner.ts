@@ -6,9 +6,12 @@
  *   request leaves. The key is derived from the rows' own keys, so a process killed mid-request
  *   finds the same rows in 'sending' on restart and re-sends the same body with the same key: the
  *   platform replays its answer instead of applying the action twice.
- * - Within a batch, the next chunk is claimed and sent as soon as the previous answer arrives, before
- *   that answer is recorded (the bookkeeping overlaps the network; one request in flight at a time
- *   but for that overlap; never across batches, so no client's actions are reordered).
+ * - Within a batch, the next chunk is claimed while the previous one is in flight and sent as soon as
+ *   that answer arrives, before the answer is recorded (the bookkeeping overlaps the network; one
+ *   request in flight at a time but for that overlap; never across batches, so no client's actions
+ *   are reordered). A claim whose request never left (the runner stops, waits, or the batch is
+ *   cancelled) is given back: its rows are pending again. A new batch's first chunk is claimed in
+ *   the enqueue's own transaction when the runner is idle (sendClaimed).
  * - A chunk of one row (or any chunk once the platform has no bulk endpoint) goes per client with
  *   bounded concurrency, each request with the row's own key.
  * - 429 waits Retry-After; 5xx and malformed answers back off exponentially with jitter and give up
@@ -20,15 +23,15 @@
  * - Invitations queued offline (invite-outbox.ts) go first, one at a time with their own key,
  *   classified the same way: a refusal fails the invite, no connection keeps it queued.
  *
- * This file is the send loop and the classification of failures; every statement over the outbox
- * is in outbox.ts.
+ * This file is the send loop; the classification of failures is in failures.ts, every statement
+ * over the outbox in outbox.ts and claims.ts.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BulkAction, BulkResult, Client, InviteBody } from '../../../shared/contract/platform';
 import type { CoreContext } from '../context';
-import { AppError } from '../../../shared/contract/rpc/errors';
 import { ApiError, localFault } from '../partner-api/errors';
+import { chunkKeyOf } from './outbox';
+import { classifyFailure, type Outcome, type RunnerState } from './failures';
 import {
   dropChunkKey,
   hasOpenRows,
@@ -38,9 +41,9 @@ import {
   pendingRows,
   reclaimSending,
   recordOutcomes,
+  releaseClaim,
   type ClaimRow,
-  type RowOutcome,
-} from './outbox';
+} from './claims';
 import { claimInvite, hasOpenInvites, releaseInvite, settleInvite } from './invite-outbox';
 
 /** What the runner needs of the platform client (PartnerApi satisfies it). */
@@ -73,7 +76,7 @@ export interface RunnerOptions {
   mode?: 'bulk' | 'single';
 }
 
-export type RunnerState = 'idle' | 'sending' | 'waiting_offline' | 'waiting_rate_limit' | 'waiting_backoff' | 'stopped';
+export type { RunnerState };
 
 interface Claim {
   batchId: string;
@@ -83,11 +86,8 @@ interface Claim {
   /** The request, when it was started early (the next chunk of a batch goes out before the last answer is recorded). */
   req?: Promise<BulkResult>;
 }
-type Outcome = RowOutcome | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
 
-export function chunkKeyOf(action: BulkAction, rowKeys: readonly string[]): string {
-  return 'bulk-' + createHash('sha256').update(action + '\n' + rowKeys.join('\n')).digest('hex').slice(0, 48);
-}
+export { chunkKeyOf };
 
 export class ActionRunner {
   private readonly deps: RunnerDeps;
@@ -104,6 +104,8 @@ export class ActionRunner {
   private idleWaiters: (() => void)[] = [];
   private streak = 0;
   private prefetched: Claim | null = null;
+  /** The batch's next chunk, claimed while the current one is in flight; its request starts at that answer. */
+  private ahead: Claim | null = null;
   state: RunnerState = 'idle';
 
   constructor(deps: RunnerDeps, opts: RunnerOptions = {}) {
@@ -159,6 +161,33 @@ export class ActionRunner {
       }
     }
     this.wake();
+  }
+
+  /**
+   * The chunk size a new batch's enqueue may claim at once (EnqueueResult.claimed), when the runner
+   * is waiting with nothing to do and nothing older is queued; 0 otherwise.
+   */
+  firstChunkSize(): number {
+    const db = this.deps.db;
+    const free = this.state === 'idle' && this.wakeUp && !this.prefetched && !this.stopped && this.bulkSupported;
+    return free && !hasOpenInvites(db) && !hasOpenRows(db) ? this.chunkSize : 0;
+  }
+
+  /** Starts the request of a chunk the enqueue claimed (after firstChunkSize, in the same turn). */
+  sendClaimed(batchId: string, action: BulkAction, claimed: { rows: ClaimRow[]; chunkKey: string }): void {
+    const claim: Claim = { batchId, action, chunkKey: claimed.chunkKey, rows: claimed.rows };
+    claim.req = this.deps.api().bulk(action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
+    claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+    this.prefetched = claim;
+    this.wake();
+  }
+
+  /** A cancel is coming for this batch: the chunk claimed ahead, not sent, goes back to pending so it is cancelled too. */
+  releaseAhead(batchId?: string): void {
+    const a = this.ahead;
+    if (!a || (batchId !== undefined && a.batchId !== batchId)) return;
+    this.ahead = null;
+    this.deps.db.transaction(() => releaseClaim(this.deps.db, a.batchId, a.rows)).immediate();
   }
 
   /** Resolves once no row is pending or sending and the runner has nothing in flight. */
@@ -298,11 +327,25 @@ export class ActionRunner {
     this.prefetched = next;
   }
 
+  /** While a chunk is in flight (its request written): claim the batch's next one, to send at the answer. */
+  private async claimAhead(claim: Claim): Promise<void> {
+    if (!this.bulkSupported || this.stopped || this.ahead) return;
+    await new Promise<void>((r) => setImmediate(r)); // fetch writes the request on a later tick
+    if (this.stopped || this.ahead) return;
+    const next = this.deps.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.deps.now())).immediate();
+    if (next?.chunkKey) this.ahead = next;
+    else if (next) releaseClaim(this.deps.db, next.batchId, next.rows);
+  }
+
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
     let res: BulkResult;
     try {
-      res = await (claim.req ?? this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined));
+      const req = claim.req ?? this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
+      req.catch(() => {}); // awaited below; claiming ahead must not leave a rejection unhandled
+      await this.claimAhead(claim);
+      res = await req;
     } catch (e) {
+      this.releaseAhead();
       if (e instanceof ApiError && e.kind === 'http' && (e.status === 404 || e.status === 405) && !e.code) {
         // No bulk endpoint on this platform: the same rows go per client.
         this.bulkSupported = false;
@@ -320,7 +363,17 @@ export class ActionRunner {
       const x = byId.get(r.client_id);
       outcomes.set(r.client_id, !x ? { kind: 'failed', error: 'no_result' } : x.ok ? { kind: 'ok' } : { kind: 'failed', error: x.error ?? 'failed' });
     }
-    this.prefetchNext(claim);
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead && !this.stopped) {
+      ahead.req = this.deps.api().bulk(ahead.action, ahead.rows.map((r) => r.client_id), ahead.chunkKey ?? undefined);
+      ahead.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+      this.prefetched = ahead;
+    } else if (ahead) {
+      this.deps.db.transaction(() => releaseClaim(this.deps.db, ahead.batchId, ahead.rows)).immediate();
+    } else {
+      this.prefetchNext(claim);
+    }
     // Let the next request leave before the bookkeeping of this answer (fetch writes it on a later tick).
     if (this.prefetched?.req) await new Promise<void>((r) => setImmediate(r));
     this.apply(claim, outcomes);
@@ -363,34 +416,14 @@ export class ActionRunner {
     return Math.round(ms / 2 + Math.random() * (ms / 2));
   }
 
-  /** What a failure means for these rows: wait and re-send with the same key, or a final refusal. */
+  /** What a failure means for these rows (./failures). */
   private classify(e: unknown, rows: ClaimRow[]): Outcome {
-    if (e instanceof AppError) {
-      if (e.code === 'not_configured' || e.code === 'offline' || e.code === 'token_rejected') {
-        return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
-      }
-      return { kind: 'failed', error: e.code };
-    }
-    if (e instanceof ApiError) {
-      if (e.kind === 'network' || e.kind === 'timeout') return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_offline', server: false };
-      // A redirecting or plain-http address: nothing was done; wait until the address is fixed.
-      if (e.kind === 'redirect' || e.kind === 'insecure_address') return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
-      const s = e.status ?? 0;
-      if (e.kind === 'http' && s === 429) {
-        return { kind: 'retry', waitMs: e.retryAfterMs ?? this.backoff(), why: 'waiting_rate_limit', server: false };
-      }
-      if (e.kind === 'http' && s === 401) return { kind: 'retry', waitMs: this.backoffMaxMs, why: 'waiting_offline', server: false };
-      if (e.kind === 'bad_response' || s >= 500) {
-        const attempts = maxAttempts(this.deps.db, rows);
-        if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'platform_error' };
-        return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
-      }
-      return { kind: 'failed', error: e.code ?? `http_${s}` };
-    }
-    // A programming or parsing error: do not loop on it forever.
-    const attempts = maxAttempts(this.deps.db, rows);
-    if (attempts >= this.maxServerAttempts) return { kind: 'failed', error: 'internal' };
-    return { kind: 'retry', waitMs: this.backoff(), why: 'waiting_backoff', server: true };
+    return classifyFailure(e, {
+      backoff: () => this.backoff(),
+      backoffMaxMs: this.backoffMaxMs,
+      attempts: () => maxAttempts(this.deps.db, rows),
+      maxServerAttempts: this.maxServerAttempts,
+    });
   }
 
   /** Records settled outcomes and their effect on the cache in one transaction, then tells the UI. */

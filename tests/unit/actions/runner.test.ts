@@ -90,6 +90,70 @@ describe('the outbox runner', () => {
     expect(db.prepare('SELECT max(attempts) FROM outbox').pluck().get()).toBe(1);
   });
 
+  it("an idle runner lets the enqueue claim the first chunk in its own transaction; its request leaves at once", async () => {
+    const { db, ids, platform, runner } = setup(1200);
+    runner.start();
+    await runner.whenIdle();
+    expect(runner.firstChunkSize()).toBe(500);
+    let release!: () => void;
+    platform.gate = new Promise<void>((r) => (release = r));
+    const b = enqueue(db, 'block', ids.slice(0, 700), { now: Date.now(), claimFirst: runner.firstChunkSize() });
+    // Committed as the runner's own claim would leave it: the first 500 in selection order, keyed, one attempt.
+    const keys = ids.slice(0, 500).map((id) => `${b.batchId}:${id}`);
+    expect(b.claimed?.chunkKey).toBe(chunkKeyOf('block', keys));
+    expect(b.claimed?.rows.map((r) => r.idempotency_key)).toEqual(keys);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ sending: 500, pending: 200 });
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE state = 'sending' AND attempts = 1 AND chunk_key = ?").pluck().get(b.claimed!.chunkKey)).toBe(500);
+    runner.sendClaimed(b.batchId!, 'block', b.claimed!);
+    expect(platform.calls.map((c) => [c.ids.length, c.key])).toEqual([[500, b.claimed!.chunkKey]]);
+    // Busy now: a second batch is queued plainly.
+    expect(runner.firstChunkSize()).toBe(0);
+    release();
+    platform.gate = null;
+    await runner.whenIdle();
+    expect(platform.calls.flatMap((c) => c.ids)).toEqual(ids.slice(0, 700));
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect(db.prepare('SELECT max(attempts) FROM outbox').pluck().get()).toBe(1);
+  });
+
+  it('claims the next chunk while one is in flight without sending it; a cancel gives it back and cancels it', async () => {
+    const { db, ids, platform, runner } = setup(1200);
+    runner.start();
+    await runner.whenIdle();
+    let release!: () => void;
+    platform.gate = new Promise<void>((r) => (release = r));
+    const b = enqueue(db, 'block', ids, { now: Date.now(), claimFirst: runner.firstChunkSize() });
+    runner.sendClaimed(b.batchId!, 'block', b.claimed!);
+    while (batchCounts(db, b.batchId!).sending < 1000) await new Promise((r) => setImmediate(r));
+    expect(platform.calls).toHaveLength(1);
+    expect(db.prepare("SELECT count(DISTINCT chunk_key) FROM outbox WHERE state = 'sending'").pluck().get()).toBe(2);
+    runner.releaseAhead(b.batchId!);
+    expect(cancelBatch(db, b.batchId!, Date.now())).toBe(700);
+    release();
+    platform.gate = null;
+    await runner.whenIdle();
+    expect(platform.calls.map((c) => c.ids.length)).toEqual([500]);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ ok: 500, cancelled: 700, sending: 0, pending: 0 });
+    expect(statusOf(db, ids[600]!)).toBe('active');
+  });
+
+  it('gives a chunk claimed ahead back when the answer in flight says wait, and sends each chunk once with one key', async () => {
+    const { db, ids, platform, runner } = setup(1200);
+    platform.faults.push(new ApiError('http', 'slow down', { status: 429, code: 'rate_limited', retryAfterMs: 5 }));
+    const b = enqueue(db, 'block', ids, { now: Date.now() });
+    runner.start();
+    await runner.whenIdle();
+    expect(platform.calls.map((c) => c.ids.length)).toEqual([500, 500, 500, 200]);
+    expect(new Set(platform.calls.map((c) => c.key)).size).toBe(3);
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ ok: 1200 });
+    // Only the first chunk was sent twice; the one claimed ahead of the 429 lost no attempt.
+    expect(db.prepare('SELECT attempts, count(*) AS n FROM outbox GROUP BY attempts ORDER BY attempts').all()).toEqual([
+      { attempts: 1, n: 700 },
+      { attempts: 2, n: 500 },
+    ]);
+  });
+
   it('reports exactly the refused clients, and retry-failed applies each of them once', async () => {
     const { db, ids, platform, runner } = setup(300);
     const refused = ids.filter((_, i) => i % 20 === 7);
