@@ -26,12 +26,16 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export function listFigures(cacheFile: string, floor: { clients: number; transactions: number } | null, log: (s: string) => void): Record<string, number> {
   const out: Record<string, number> = {};
   const db = new Database(cacheFile, { readonly: true });
+  // Read as the app's core reads (db/open.ts): its page cache and temporary store.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   const statements = new StatementCache(db);
   const counts = db.prepare('SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM projects) p, (SELECT count(*) FROM transactions) t').get() as { c: number; p: number; t: number };
   log(`cache: ${counts.c} clients, ${counts.p} projects, ${counts.t} ledger rows` + (floor ? ` (platform floor saw ${floor.clients} / ${floor.transactions})` : ''));
   out.cached_clients = counts.c;
   out.cached_transactions = counts.t;
-  const sample = db.prepare('SELECT name, email, id FROM clients ORDER BY random() LIMIT 200').all() as { name: string | null; email: string; id: string }[];
+  // The same 200 clients every run (spread over the table), so two runs compare query for query.
+  const sample = db.prepare('SELECT name, email, id FROM clients ORDER BY (rowid * 7919) % 100003, rowid LIMIT 200').all() as { name: string | null; email: string; id: string }[];
   const terms = ['', 'ооо', 'ltd', 'ип ', '912', '@', 'гмбх', 'zzzz'];
   for (const s of sample) {
     const n = (s.name ?? s.email).toLowerCase();

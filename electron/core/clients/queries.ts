@@ -9,6 +9,7 @@ import type { Client, Project } from '../../../shared/contract/platform';
 import type { StatementCache } from '../db/statements';
 import { homeFilterSql } from '../home/filters';
 import { cachedCount, shortSearchCount } from './short-search';
+import { plannedSearchPage, type PlanInput } from './search-plan';
 
 /** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
 export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
@@ -196,78 +197,55 @@ export function countClients(statements: StatementCache, f: ClientFilter): numbe
 }
 
 /**
- * A page of the list, without counting: what the screen paints first. A search with few matches
- * takes them from the trigram index and sorts them; one with many walks the sort index testing
- * each entry against the matches; a search under three characters walks the sort index testing the
- * search text (bounded, walkShortSearch), else scans the table and sorts.
+ * A page of the list, without counting: what the screen paints first. A search alone is planned by
+ * its number of matches (search-plan.ts). With other filters, a search with few matches takes them
+ * from the trigram index and sorts them; one with many walks the sort index testing each entry
+ * against the matches; a search under three characters scans the table and sorts.
  */
 export function listRows(statements: StatementCache, input: ListInput): ClientRow[] {
+  const plan = searchPlanInput(statements, input);
+  const planned = plan && plannedSearchPage<DbClientRow>(statements, plan);
+  if (planned) return planned.rows.map(toClientRow);
   const db = statements.db;
   const w = whereOf(input, true, db);
+  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
+  const sortIndex = SORT_INDEX[input.sort.column];
   const many =
     'fts' in w.params &&
     (statements.get('SELECT count(*) FROM (SELECT 1 FROM clients_fts WHERE clients_fts MATCH @fts LIMIT @many)').pluck().get({ fts: w.params.fts, many: MANY }) as number) >= MANY;
-  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`;
-  const walk = many && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column]);
-  if ('q' in w.params && Object.keys(w.params).length === 1 && !searchIndexOff.has(db) && indexExists(statements, SORT_INDEX[input.sort.column])) {
-    const q = String(w.params.q);
-    // How many match (search_grams): none is an empty page; fewer widen the walk's budget to the
-    // entries expected before the page fills, up to a quarter of the table (beyond that a scan is cheaper).
-    const n = shortSearchCount(statements, q);
-    if (n === 0) return [];
-    let budget = SHORT_WALK_BUDGET;
-    if (n !== null) {
-      const total = countClients(statements, { search: '', statuses: [], paymentModels: [], negativeOnly: false });
-      budget = Math.max(SHORT_WALK_BUDGET, Math.min(Math.ceil((4 * (input.offset + input.limit) * total) / n), Math.ceil(total / 4)));
-    }
-    const rows = walkShortSearch(statements, q, input, order, budget);
-    if (rows) return rows;
-  }
+  const walk = many && !searchIndexOff.has(db) && indexExists(statements, sortIndex);
   // A search under three characters reads the table in storage order and sorts its matches: a walk
   // in sort order reads a row per entry and, when the matches cluster far down the order (Cyrillic
   // letters under a name sort, say), reads most of the table at random before the page fills.
-  const from = walk ? `clients c INDEXED BY ${SORT_INDEX[input.sort.column]}` : 'q' in w.params ? 'clients c NOT INDEXED' : 'clients c';
+  const from = walk ? `clients c INDEXED BY ${sortIndex}` : 'q' in w.params ? 'clients c NOT INDEXED' : 'clients c';
   const rows = statements.get(
     `SELECT ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM ${from} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...w.params, limit: input.limit, offset: input.offset }) as DbClientRow[];
   return rows.map(toClientRow);
 }
 
-/** How many entries of the sort index a search under three characters reads at least before it scans instead. */
-const SHORT_WALK_BUDGET = 3000;
-
-/**
- * A search under three characters alone: its matches are usually many and spread through any
- * order, so the page is found by reading the sort index in order and testing each entry's search
- * text, in at most `budget` entries; null when the page is not complete by then (matches
- * clustered late in the order), and the caller scans and sorts instead.
- */
-function walkShortSearch(statements: StatementCache, q: string, input: ListInput, order: string, budget: number): ClientRow[] | null {
-  const want = input.offset + input.limit;
-  if (want > budget) return null;
-  const walk = statements.get(`SELECT c.rowid, c.search_text FROM clients c INDEXED BY ${SORT_INDEX[input.sort.column]} ORDER BY ${order}`);
-  const hits: number[] = [];
-  let read = 0;
-  let complete = true;
-  for (const [rowid, text] of walk.raw(true).iterate() as IterableIterator<[number, string]>) {
-    if (++read > budget) {
-      complete = false;
-      break;
-    }
-    if (text.includes(q) && hits.push(rowid) === want) break;
-  }
-  if (!complete) return null;
-  const page = hits.slice(input.offset);
-  if (page.length === 0) return [];
-  const rows = statements.get(
-    `SELECT c.rowid AS rid, ${COLUMNS}, ${pendingActionSql()} AS pending_action FROM clients c WHERE c.rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(page)) as (DbClientRow & { rid: number })[];
-  const byRowid = new Map(rows.map((r) => [r.rid, r]));
-  return page.flatMap((rid) => {
-    const r = byRowid.get(rid);
-    return r ? [toClientRow(r)] : [];
-  });
+/** What the planner needs for a page of a search alone (no other filter), or null for any other list. */
+export function searchPlanInput(statements: StatementCache, input: ListInput): PlanInput | null {
+  const db = statements.db;
+  const w = whereOf(input, true, db);
+  const keys = Object.keys(w.params);
+  const sortIndex = SORT_INDEX[input.sort.column];
+  if (keys.length !== 1 || (keys[0] !== 'q' && keys[0] !== 'fts') || searchIndexOff.has(db) || !indexExists(statements, sortIndex)) return null;
+  const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const none = { search: '', statuses: [], paymentModels: [], negativeOnly: false };
+  return {
+    q: normaliseSearch(input.search),
+    fts: 'fts' in w.params ? String(w.params.fts) : null,
+    // Both counts are kept until the data changes (the list asks the search's count next anyway).
+    n: countClients(statements, { ...none, search: input.search }),
+    total: countClients(statements, none),
+    offset: input.offset,
+    limit: input.limit,
+    order: `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`,
+    sortIndex,
+    columns: `${COLUMNS}, ${pendingActionSql()} AS pending_action`,
+  };
 }
 
 /** Every row the filter matches, in the list's sort order, read one at a time (the list's export). */

@@ -1,0 +1,195 @@
+/**
+ * A page of a search alone (no other filter), planned by how many clients match, as a query
+ * planner would: each plan gives exactly the rows and order of the plain query (every match
+ * sorted), at a cost that depends on the search, its number of matches and the sort.
+ *
+ * - sort: take the matches from the trigram index (for two characters, from the trigrams that hold
+ *   them, each tested again) and sort them; cheap when they are few;
+ * - walk: read the sort index in order testing each entry's search text; cheap when the matches are
+ *   many and spread through the order (the page fills early);
+ * - probe: read the sort index in order testing each entry's rowid against the matches (the index
+ *   alone, no table read per entry);
+ * - scan: a single character, which no index finds: read the table and sort its matches.
+ * A walk or probe that has not filled the page within a budget of entries (a few times what an even
+ * spread needs) shows the matches cluster elsewhere in this order (a Cyrillic word under a name
+ * sort, say), and the cheaper of the other ways finishes. The number of matches is exact: search_grams
+ * for one or two characters, the trigram index for more (the count the list asks next, kept).
+ */
+import type { StatementCache } from '../db/statements';
+import { shortLength } from './short-search';
+
+/**
+ * What each plan costs, in about a microsecond on this class of machine: a match taken from the
+ * trigram index and sorted (a table read each); an entry of the sort index walked testing its search
+ * text (a table read each); a match tested while walking the sort index by rowid, and each entry of
+ * that walk (the index alone); a row of the table scanned. Only their ratios matter.
+ */
+const COST = { sort: 1.3, walk: 1.1, probeMatch: 0.5, probeEntry: 0.1, scan: 0.35 };
+/** The walk stops after this many times the entries it needs if the matches are spread evenly. */
+const WALK_SLACK = 3;
+/** Matches an even spread puts in the first entries read to tell whether it is one (half of them seen: it is). */
+const SPREAD_SEEN = 8;
+
+export interface PlanInput {
+  /** The normalised search (normaliseSearch), not empty. */
+  q: string;
+  /** The trigram index's query of q, or null (under three characters, or not usable). */
+  fts: string | null;
+  /** How many clients match (exact: search_grams or the trigram index). */
+  n: number;
+  offset: number;
+  limit: number;
+  /** ORDER BY of the list (sort column, id tie-break, direction). */
+  order: string;
+  /** The sort column's index (exists). */
+  sortIndex: string;
+  /** Clients in the table. */
+  total: number;
+  /** SELECT list of a page row (columns and the pending action). */
+  columns: string;
+}
+
+/** How a page was found (tests compare every plan against the plain query). */
+export type PlanName = 'empty' | 'walk' | 'probe' | 'sort' | 'scan';
+
+/**
+ * The page of a search alone and the plan that found it; null when no plan applies (the caller
+ * runs the plain query). `force` runs one plan to the end whatever it costs (tests).
+ */
+export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, force?: PlanName): { rows: R[]; plan: PlanName } | null {
+  const want = p.offset + p.limit;
+  const short = shortLength(p.q);
+  // The trigram index's query that finds every match (for two characters, a superset: each is tested
+  // again); none for a single character.
+  const matches = short === null ? p.fts : short === 2 ? pairTrigrams(statements, p.q) : null;
+  if (short === null && matches === null) return null;
+  if (p.n === 0 || force === 'empty') return { rows: [], plan: 'empty' };
+  const found = (plan: PlanName, page: number[]) => ({ rows: rowsOf<R>(statements, p, page), plan });
+  if (force === 'walk') return found('walk', walk(statements, p, p.q, -1) as number[]);
+  if (force === 'scan' || (force !== undefined && matches === null)) return found('scan', scan(statements, p));
+  if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
+  if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
+
+  if (matches === null) {
+    // A single character, which no index finds: walk until the walk has cost what a scan costs.
+    const page = walk(statements, p, p.q, Math.floor((p.total * COST.scan) / COST.walk));
+    return page ? found('walk', page) : found('scan', scan(statements, p));
+  }
+  // The entries a walk reads before the page fills if the matches are spread evenly through this order.
+  const expected = Math.ceil((want * p.total) / p.n);
+  const sortCost = p.n * COST.sort;
+  const probeCost = p.n * COST.probeMatch + expected * COST.probeEntry;
+  // Few matches: sorting them costs less than taking them to test them along the index.
+  if (sortCost <= probeCost) return found('sort', sortMatches(statements, p, matches));
+  // Testing the matches along the whole index, to the page's last match (half of it, say).
+  const wholeProbeCost = p.n * COST.probeMatch + (p.total / 2) * COST.probeEntry;
+  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches, -1) as number[]));
+  // Very many: a walk of a few times the entries an even spread needs, costing a fraction of taking
+  // them, most likely fills the page.
+  const budget = Math.max(want, WALK_SLACK * expected);
+  if (2 * budget * COST.walk <= p.n * COST.probeMatch) {
+    const page = walk(statements, p, p.q, budget);
+    return page ? found('walk', page) : sortOrProbe();
+  }
+  // Between: where the matches are in this order decides (spread through it, the walk by rowid stops
+  // early; clustered far down it, sorting them costs less). The first entries of the order tell: a
+  // walk of the entries that hold SPREAD_SEEN matches if spread evenly.
+  const look = Math.ceil((SPREAD_SEEN * p.total) / p.n);
+  const seen = statements
+    .get(`SELECT count(*) FROM (SELECT c.search_text AS st FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE instr(st, @q) > 0`)
+    .pluck()
+    .get({ look, q: p.q }) as number;
+  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches, -1) as number[]);
+  return sortOrProbe();
+}
+
+/** The sort index, walked testing each entry's search text: the page's rowids, or null when `budget` entries (-1: all) did not fill it. */
+function walk(statements: StatementCache, p: PlanInput, q: string, budget: number): number[] | null {
+  const want = p.offset + p.limit;
+  const hits = statements
+    .get(
+      `SELECT rid FROM (SELECT c.rowid AS rid, c.search_text AS st FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
+       WHERE instr(st, @q) > 0 LIMIT @want`,
+    )
+    .pluck()
+    .all({ budget, q, want }) as number[];
+  return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
+}
+
+/**
+ * The sort index, walked testing each entry's rowid against the matches (from the index alone),
+ * and the search text only of those when the matches may hold others (two characters): the page's
+ * rowids, or null when `budget` entries (-1: all) did not fill it.
+ */
+function probe(statements: StatementCache, p: PlanInput, matches: string, budget: number): number[] | null {
+  const want = p.offset + p.limit;
+  const exact = shortLength(p.q) === null;
+  const hits = statements
+    .get(
+      `SELECT rid FROM (SELECT c.rowid AS rid FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
+       WHERE rid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @matches)${exact ? '' : ' AND instr((SELECT search_text FROM clients WHERE rowid = rid), @q) > 0'}
+       LIMIT @want`,
+    )
+    .pluck()
+    .all({ budget, matches, want, ...(exact ? {} : { q: p.q }) }) as number[];
+  return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
+}
+
+/** A single character: the table read in storage order, its matches sorted. */
+function scan(statements: StatementCache, p: PlanInput): number[] {
+  return statements
+    .get(`SELECT c.rowid FROM clients c NOT INDEXED WHERE instr(c.search_text, @q) > 0 ORDER BY ${p.order} LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ q: p.q, limit: p.limit, offset: p.offset }) as number[];
+}
+
+/** The matches read by rowid (the trigram index's set), each tested again when the set may hold others, then sorted. */
+function sortMatches(statements: StatementCache, p: PlanInput, matches: string): number[] {
+  const exact = shortLength(p.q) === null;
+  return statements
+    .get(
+      `SELECT c.rowid FROM clients_fts f CROSS JOIN clients c ON c.rowid = f.rowid
+       WHERE clients_fts MATCH @matches${exact ? '' : ' AND instr(c.search_text, @q) > 0'}
+       ORDER BY ${p.order} LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ matches, ...(exact ? {} : { q: p.q }), limit: p.limit, offset: p.offset }) as number[];
+}
+
+/** The page's rows by rowid, in the walk's order. */
+function rowsOf<R>(statements: StatementCache, p: PlanInput, page: number[]): R[] {
+  if (page.length === 0) return [];
+  const rows = statements
+    .get(`SELECT c.rowid AS rid, ${p.columns} FROM clients c WHERE c.rowid IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(page)) as (R & { rid: number })[];
+  const byRowid = new Map(rows.map((r) => [r.rid, r]));
+  return page.flatMap((rid) => {
+    const r = byRowid.get(rid);
+    if (!r) return [];
+    const { rid: _rid, ...row } = r;
+    return [row as R];
+  });
+}
+
+/**
+ * The trigram index's query that finds every search text holding the two characters xy: the
+ * trigrams "xy?" and "?xy" for every character that follows y or precedes x somewhere
+ * (search_grams lists every pair that occurs). A search text of three characters or more holds xy
+ * only inside one of them. The set may hold texts that do not hold xy (the index folds case), so
+ * each is tested again.
+ */
+function pairTrigrams(statements: StatementCache, q: string): string | null {
+  const [x, y] = [...q] as [string, string];
+  const pairs = statements
+    .get("SELECT gram FROM search_grams WHERE n > 0 AND length(gram) = 2 AND (substr(gram, 1, 1) = @y OR substr(gram, 2, 1) = @x)")
+    .pluck()
+    .all({ x, y }) as string[];
+  const terms = new Set<string>();
+  for (const g of pairs) {
+    const [a, b] = [...g] as [string, string];
+    if (a === y) terms.add(q + b);
+    if (b === x) terms.add(a + q);
+  }
+  if (terms.size === 0) return null;
+  return [...terms].map((t) => '"' + t.replaceAll('"', '""') + '"').join(' OR ');
+}

@@ -1,0 +1,126 @@
+/**
+ * The planned pages of a search alone (search-plan.ts): every plan, forced, and the plan the
+ * planner picks give exactly the rows, in the order, of the plain query (every match sorted), for
+ * searches of one, two and more characters (Cyrillic, Latin, digits, phone fragments, separators,
+ * none matching), every sort column both ways (ties, NULLs), and pages at several offsets.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type Database from 'better-sqlite3';
+import { tempDb, type TempDb } from '../../support/temp-db';
+import { StatementCache } from '../../../electron/core/db/statements';
+import { SyncStore } from '../../../electron/core/sync/store';
+import { listRows, normaliseSearch, searchPlanInput, type DbClientRow, type ListInput } from '../../../electron/core/clients/queries';
+import { plannedSearchPage, type PlanName } from '../../../electron/core/clients/search-plan';
+import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
+import type { Client } from '../../../shared/contract/platform';
+import { makeClients } from './fixtures';
+
+let temp: TempDb;
+let db: Database.Database;
+let statements: StatementCache;
+const input = (x: Partial<ListInput> = {}) => ClientsListInput.parse(x) as ListInput;
+
+const SORT: Record<SortColumn, string> = {
+  name: 'name COLLATE NOCASE',
+  email: 'email',
+  phone: 'phone',
+  externalId: 'external_id',
+  status: 'status',
+  paymentModel: 'payment_model',
+  payment: 'payment_minor',
+  bonus: 'bonus_minor',
+  projectsCount: 'projects_count',
+  invitedAt: 'invited_at',
+  registeredAt: 'registered_at',
+};
+
+/** Clients whose matches cluster in some orders: Latin names first under a name sort, Cyrillic ones after; equal names and balances (ties). */
+function clustered(): Client[] {
+  const base = makeClients(1800, 11);
+  return base.map((c, i) => {
+    if (i % 3 === 0) return { ...c, name: i % 2 ? 'Zeta Holding' : 'Alpha Trade', email: `alpha${i}@zeta.com`, phone: null };
+    if (i % 5 === 0) return { ...c, name: 'ООО «Жёлудь»', balance: { ...c.balance, payment: { amount_minor: 0, currency: 'RUB' } } };
+    return c;
+  });
+}
+
+beforeAll(() => {
+  temp = tempDb({ prefix: 'plan' });
+  db = temp.db;
+  statements = new StatementCache(db);
+  new SyncStore(db).applyClientsPage(clustered(), 'a');
+});
+afterAll(() => temp.close());
+
+function plain(q: string, column: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): string[] {
+  const d = dir.toUpperCase();
+  return db
+    .prepare(`SELECT id FROM clients NOT INDEXED WHERE instr(search_text, ?) > 0 ORDER BY ${SORT[column]} ${d}, id ${d} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(normaliseSearch(q), limit, offset) as string[];
+}
+
+/** A few pairs of characters that some search text holds only as its last two. */
+function pairsOnlyAtEnd(): string[] {
+  const texts = db.prepare('SELECT search_text FROM clients').pluck().all() as string[];
+  const pairs = texts.map((t) => t.slice(-2)).filter((e, i) => texts[i]!.indexOf(e) === texts[i]!.length - 2);
+  expect(pairs.length).toBeGreaterThan(0);
+  return [...new Set(pairs)].slice(0, 3);
+}
+
+const SEARCHES = {
+  'one character (common, rare, Cyrillic, digit, separator)': ['о', 'a', 'ж', '7', '@'],
+  // (and the ends of texts: a pair only at a text's end is held by no trigram that starts with it)
+  'two characters': ['ол', 'ze', 'жё', '00', 'a ', ' «', 'qq', 'END'],
+  'three and more (words, e-mail parts, phone fragments, ids, nothing)': ['ооо', 'alpha', '«жёлудь»', 'zeta.com', '+7 (912)', '345', 'c0012', 'ext-7', 'user1', 'no such'],
+};
+const plansUsed = new Set<string>();
+
+describe('planned pages of a search alone', () => {
+  for (const [group, searches] of Object.entries(SEARCHES)) {
+    it(`every plan gives the plain query\u2019s page, by every column both ways: ${group}`, () => {
+      for (const search of searches.flatMap((s) => (s === 'END' ? pairsOnlyAtEnd() : [s]))) {
+        for (const column of SortColumn.options) {
+          for (const dir of ['asc', 'desc'] as const) {
+            for (const [offset, limit] of [[0, 100], [130, 7]] as const) {
+              const i = input({ search, sort: { column, dir }, offset, limit });
+              const expected = plain(search, column, dir, offset, limit);
+              const p = searchPlanInput(statements, i);
+              expect(p, search).not.toBeNull();
+              for (const force of [undefined, 'walk', 'probe', 'sort', 'scan'] as (PlanName | undefined)[]) {
+                const got = plannedSearchPage<DbClientRow>(statements, p!, force);
+                expect(got, `${JSON.stringify(search)} ${force}`).not.toBeNull();
+                if (force === undefined) plansUsed.add(got!.plan);
+                const what = `${JSON.stringify(search)} ${column} ${dir} @${offset}+${limit} ${force ?? `auto (${got!.plan})`}`;
+                expect(got!.rows.map((r) => r.id), what).toEqual(expected);
+              }
+              expect(listRows(statements, i).map((r) => r.id)).toEqual(expected);
+            }
+          }
+        }
+      }
+    }, 120_000);
+  }
+
+  it('the planner chose each way somewhere in these searches', () => {
+    expect([...plansUsed].sort()).toEqual(['empty', 'probe', 'scan', 'sort', 'walk']);
+  });
+
+  it('a page carries every column of the row and its pending action', () => {
+    const i = input({ search: 'alpha', sort: { column: 'payment', dir: 'desc' }, limit: 5 });
+    const full = db
+      .prepare('SELECT id, email, name, phone, payment_minor FROM clients WHERE instr(search_text, ?) > 0 ORDER BY payment_minor DESC, id DESC LIMIT 5')
+      .all('alpha') as { id: string; email: string; name: string | null; phone: string | null; payment_minor: number }[];
+    for (const force of ['walk', 'probe', 'sort', 'scan'] as const) {
+      const rows = plannedSearchPage<DbClientRow>(statements, searchPlanInput(statements, i)!, force)!.rows;
+      expect(rows.map((r) => ({ id: r.id, email: r.email, name: r.name, phone: r.phone, payment_minor: r.payment_minor })), force).toEqual(full);
+      expect(rows.every((r) => r.pending_action === null && typeof r.currency === 'string')).toBe(true);
+    }
+  });
+
+  it('other filters, and searches the indexes cannot answer, are not planned', () => {
+    expect(searchPlanInput(statements, input({ search: 'alpha', statuses: ['active'] }))).toBeNull();
+    expect(searchPlanInput(statements, input({ search: '' }))).toBeNull();
+    expect(plannedSearchPage(statements, searchPlanInput(statements, input({ search: 'a\u0000b' }))!)).toBeNull();
+  });
+});
