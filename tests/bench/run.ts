@@ -116,10 +116,17 @@ async function main() {
     out.floor_cpu_s = r2(floorCpu / 1000);
     out.sync_cpu_ratio = r2((sync.selfCpuMs + sync.platformCpuMs) / floorCpu);
     out.sync_us_per_row = r2((sync.ms * 1000) / (floor.clients + floor.transactions));
+    // After 'done': the list indexes and short-search counts a first fill still owes, and Home's figures.
+    out.sync_search_ready_s = r2(sync.readyMs / 1000);
+    out.sync_search_ready_ratio = r2(sync.readyMs / floor.ms);
+    out.sync_search_ready_cpu_ratio = r2(sync.readyCpuMs / floorCpu);
     out.core_rss_mb = Math.round(sync.peakRssMb);
     out.relay_stall_max_ms = r1(sync.stallMs);
     out.relay_delay_p99_ms = r1(sync.delayP99Ms);
     log(`sync / floor: wall ${out.sync_ratio}, CPU ${out.sync_cpu_ratio}; peak RSS of the process holding the core ${out.core_rss_mb} MB`);
+    log(
+      `run ended (indexes built, Home's figures computed) at ${out.sync_search_ready_s} s: / floor wall ${out.sync_search_ready_ratio}, CPU ${out.sync_search_ready_cpu_ratio}`,
+    );
     log(`relay thread during the sync: worst stall ${out.relay_stall_max_ms} ms, p99 ${out.relay_delay_p99_ms} ms; an idle control process on the same machine: worst ${out.control_stall_max_ms} ms`);
 
     // ---- the list query ----
@@ -175,7 +182,7 @@ async function main() {
   }
   out.load_average_end = r2(loadavg()[0] ?? NaN);
   log(
-    `targets: sync_ratio ≤ 1.15 → ${out.sync_ratio} (CPU ${out.sync_cpu_ratio}); incr_sync_ratio ≤ 1.3 → ${out.incr_sync_ratio}; list_p95_ms ≤ 5 → ${out.list_p95_ms} (CPU ${out.list_cpu_p95_ms}); list_max_ms ≤ 20 → ${out.list_max_ms}; bulk_ratio ≤ 1.10 → ${out.bulk_ratio ?? '-'}`,
+    `targets: sync_ratio ≤ 1.15 → ${out.sync_ratio} (CPU ${out.sync_cpu_ratio}; search ready ${out.sync_search_ready_ratio}); incr_sync_ratio ≤ 1.3 → ${out.incr_sync_ratio}; list_p95_ms ≤ 5 → ${out.list_p95_ms} (CPU ${out.list_cpu_p95_ms}); list_max_ms ≤ 20 → ${out.list_max_ms}; bulk_ratio ≤ 1.10 → ${out.bulk_ratio ?? '-'}`,
   );
   if (JSON_OUT) console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, ...out }));
 }

@@ -40,6 +40,8 @@ export function ledgerWindowStart(nowMs: number, months: number, zone: string): 
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long a slice of owed index work taken while waiting for a page should last (a page's wait is ~10 ms). */
+const WAIT_STEP_MS = 6;
 
 export class SyncEngine {
   private readonly db: Database.Database;
@@ -57,6 +59,8 @@ export class SyncEngine {
   private progress: { phase: Phase | null; done: number; total: number | null } = { phase: null, done: 0, total: null };
   private lastError: { code: string; message: string } | null = null;
   private lastChangedEmit = 0;
+  /** The run built the indexes a first fill owed after it reported done (announced when it ends). */
+  private indexesBuilt = false;
 
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
@@ -128,6 +132,11 @@ export class SyncEngine {
     const p = this.runOnce().finally(() => {
       this.current = null;
       if (this.closed) return;
+      if (this.indexesBuilt) {
+        // Now that the run is over (the status no longer says running): list and search at full speed.
+        this.indexesBuilt = false;
+        this.opts.emit('data.changed', { tables: ['clients', 'sync'] });
+      }
       if (this.again) {
         this.again = false;
         this.schedule(0);
@@ -182,18 +191,15 @@ export class SyncEngine {
       await this.pullClients(api);
       await this.pullProjects(api);
       await this.pullTransactions(api);
-      // Whatever the waits for the platform left of the clients' indexes after a first fill.
-      if (this.store.indexes.debt() !== null) {
-        this.store.indexes.payAll();
-        this.changed(['clients'], true);
-      }
-      this.store.refreshStatistics();
+      const owed = this.store.indexes.debt() !== null;
+      if (!owed) this.store.refreshStatistics();
       setLastSyncedAt(this.db, new Date(this.now()).toISOString());
       this.failures = 0;
       this.lastError = null;
       this.setProgress('done', this.progress.done, this.progress.total);
       this.runAfterSync();
       this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
+      if (owed) await this.payIndexTail();
     } catch (e) {
       this.failures++;
       const err = e instanceof ApiError ? e : null;
@@ -206,6 +212,20 @@ export class SyncEngine {
       this.opts.emit('data.changed', { tables: ['clients', 'projects', 'transactions', 'sync'] });
       throw e;
     }
+  }
+
+  /**
+   * Whatever the waits for the platform left of the clients' indexes after a first fill (the list
+   * indexes and short-search counts, which cannot be split): a step per turn of the event loop
+   * after the sync has reported done, so the app answers between steps (it scans meanwhile). The
+   * run, and `running` in the status, last until they are built; a stop leaves the rest owed for
+   * the next run (the debt is recorded).
+   */
+  private async payIndexTail(): Promise<void> {
+    while (!this.closed && this.store.indexes.payStep()) await turn();
+    if (this.store.indexes.debt() !== null) return;
+    this.store.refreshStatistics();
+    this.indexesBuilt = true;
   }
 
   private runAfterSync(): void {
@@ -226,8 +246,8 @@ export class SyncEngine {
 
   /**
    * Pages of a changes feed, the next one fetched while the current one is handed over. While the
-   * next page is still on its way, the clients' indexes owed after a first fill are built a step
-   * at a time (each step a few tens of ms; the page waits at most one step).
+   * next page is still on its way, the clients' search index owed after a first fill is built in
+   * slices sized to WAIT_STEP_MS (the page waits at most about one slice).
    */
   private async feed<T>(
     fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
@@ -254,7 +274,7 @@ export class SyncEngine {
       apply(page.items, after);
       cursor = after;
       if (!more) return;
-      while (!arrived && !this.closed && this.store.indexes.payStep()) await turn();
+      while (!arrived && !this.closed && this.store.indexes.payStep(WAIT_STEP_MS)) await turn();
     }
   }
 

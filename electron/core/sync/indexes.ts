@@ -1,8 +1,10 @@
 /**
  * The clients table's list indexes and search index during a first fill. Filling an empty table
  * row by row with eleven sort indexes and a trigram index costs several times the bare insert, so
- * the fill runs without them and they are built afterwards, in small steps the engine takes while
- * it waits for the platform's next page (and finishes before the sync reports done).
+ * the fill runs without them and they are built afterwards: the search index in slices sized to
+ * fit the engine's waits for the platform's next page, then what cannot be split (each list index,
+ * the short searches' counts) a step at a time right after the sync has reported done, the app
+ * answering between steps (list and search fall back to scans until each index exists).
  *
  * State, in meta `sync.clientIndexDebt`, so a kill at any moment resumes:
  * - absent: every index and the search triggers exist, the search index is whole;
@@ -21,8 +23,9 @@ import { up as core001 } from '../db/migrations/001-core';
 import { FILL_SEQ, SEARCH_GRAM_TRIGGERS } from '../db/migrations/008-search-grams';
 
 const DEBT_KEY = 'sync.clientIndexDebt';
-/** Rows copied into the search index per step (a few tens of ms). */
+/** Rows copied into the search index per step at most (a few tens of ms), and at least. */
 const FTS_STEP = 2500;
+const FTS_STEP_MIN = 400;
 
 /** The clients table's list indexes and search triggers, read from migration 001 itself. */
 const CLIENT_INDEXES = [...core001.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
@@ -36,6 +39,8 @@ const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\
 
 export class ClientIndexes {
   private readonly st;
+  /** Search-index rows copied per ms, as the last slices went (sizes the next slice to a budget). */
+  private rowsPerMs = 0;
 
   constructor(private readonly db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
@@ -82,25 +87,34 @@ export class ClientIndexes {
   }
 
   /**
-   * One step of what is owed: a slice of the search index, or one list index. Returns whether
-   * more is owed. Nothing is done while the table is still being filled.
+   * One step of what is owed: a slice of the search index, or one list index, or the short
+   * searches' counts. Returns whether it did one (then more may be owed). Nothing is done while the
+   * table is still being filled. With `budgetMs`, only a slice of the search index sized to take
+   * about that long (by the last slices' pace), and nothing once only unsplittable steps are left.
    */
-  payStep(): boolean {
+  payStep(budgetMs?: number): boolean {
     const d = this.debt();
     if (d === null || d === 'fill') return false;
     const max = this.st.maxRowid.get() as number;
     if (d < max) {
-      const to = (this.st.nextRowid.get(d, FTS_STEP - 1) as number | undefined) ?? max;
+      const rows =
+        budgetMs === undefined ? FTS_STEP : this.rowsPerMs > 0 ? Math.max(FTS_STEP_MIN, Math.min(FTS_STEP, Math.round(this.rowsPerMs * budgetMs))) : FTS_STEP_MIN;
+      const to = (this.st.nextRowid.get(d, rows - 1) as number | undefined) ?? max;
+      const t0 = performance.now();
       this.db.transaction(() => {
         // Rows a trigger already indexed (changed or added since the fill) are replaced, not doubled.
         this.st.ftsDel.run(d, to);
         this.st.ftsCopy.run(d, to);
         this.st.set.run(DEBT_KEY, String(to));
       })();
+      // The pace of this slice weighs half in the estimate (a merge inside the index can make one slow).
+      const pace = rows / Math.max(0.1, performance.now() - t0);
+      this.rowsPerMs = this.rowsPerMs > 0 ? (this.rowsPerMs + pace) / 2 : pace;
       if (to >= max) setSearchIndexReady(this.db, true);
       return true;
     }
     setSearchIndexReady(this.db, true);
+    if (budgetMs !== undefined) return false;
     const have = new Set(this.st.names.all() as string[]);
     const missing = CLIENT_INDEXES.find((i) => !have.has(i.name));
     if (missing) {

@@ -47,6 +47,8 @@ export default async function bulk(ctx: BenchContext): Promise<Record<string, nu
     );
     await core.call('sync.now', {});
     await synced;
+    // A first sync's run lasts past 'done' while it builds the client indexes: not under the timings.
+    while (((await core.call('sync.status', {})) as { running: boolean }).running) await new Promise((r) => setTimeout(r, 20));
     const { ids } = (await core.call('clients.ids', { statuses: ['active'] })) as { ids: string[] };
     const need = BLOCKS * (ROUNDS + 1) * 2;
     if (ids.length < need) throw new Error(`only ${ids.length} active clients; need ${need}`);

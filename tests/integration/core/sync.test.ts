@@ -55,9 +55,19 @@ afterAll(async () => {
 describe('sync against the demo platform', () => {
   it('the first sync equals the platform data (counts and hashes), with progress events', async () => {
     const events: CoreEvent[] = [];
-    const off = core.onEvent((e) => events.push(e));
+    const listIndexes = () => core.ctx.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL").pluck().get();
+    let atDone: unknown = null;
+    const off = core.onEvent((e) => {
+      events.push(e);
+      if (e.event === 'sync.progress' && (e.payload as { phase: string }).phase === 'done') atDone = { running: core.engine.status().running, listIndexes: listIndexes() };
+    });
     await core.engine.run();
     off();
+    // A first fill: the data is in at 'done'; the list indexes are built after it, within the same run.
+    expect(atDone).toEqual({ running: true, listIndexes: 0 });
+    expect(listIndexes()).toBe(11);
+    expect(core.engine.status().running).toBe(false);
+    expect(core.ctx.db.prepare("SELECT count(*) FROM meta WHERE key = 'sync.clientIndexDebt'").pluck().get()).toBe(0);
     const mine = cacheSnapshot(cacheFile());
     expect(mine.integrity).toBe('ok');
     expect(mine.clients).toBeGreaterThan(250);

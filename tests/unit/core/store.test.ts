@@ -83,6 +83,35 @@ describe('a first fill without indexes, then the indexes a step at a time', () =
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('with a time budget, pays only slices of the search index; the list indexes and counts wait for a step without one', () => {
+    const db = openDatabase(':memory:');
+    const store = new SyncStore(db);
+    const ref = schemaOf(openDatabase(':memory:'));
+    store.indexes.beginFill();
+    store.applyClientsPage(makeClients(6000, 3), 'a');
+    store.indexes.endFill();
+    const marks: number[] = [];
+    while (store.indexes.payStep(2)) marks.push(store.indexes.debt() as number);
+    expect(marks.at(-1)).toBe(db.prepare('SELECT max(rowid) FROM clients').pluck().get());
+    for (let i = 1; i < marks.length; i++) {
+      const rows = marks[i]! - marks[i - 1]!;
+      expect(rows).toBeGreaterThan(0);
+      expect(rows).toBeLessThanOrEqual(2500);
+    }
+    // The search index is whole; the rest is still owed and not done under a budget.
+    expect(store.indexes.debt()).not.toBe(null);
+    expect(store.indexes.payStep(1000)).toBe(false);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'clients_%' AND sql IS NOT NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'search.grams'").pluck().get()).toBe(1);
+    for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q));
+    expect(store.indexes.payStep()).toBe(true); // one list index
+    store.indexes.payAll();
+    expect(store.indexes.debt()).toBe(null);
+    expect(schemaOf(db)).toEqual(ref);
+    for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q));
+    db.close();
+  });
+
   it('an update rewrites only what changed, and a client seen twice in a fill is one row', () => {
     const db = openDatabase(':memory:');
     const store = new SyncStore(db);
