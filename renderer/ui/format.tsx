@@ -45,12 +45,20 @@ export function countParams(count: number, lang: string): { count: number; n: st
 }
 
 export function Money({ minor, currency }: { minor: number; currency: Currency }) {
-  const lang = useLang();
-  return <span className={minor < 0 ? 'money negative' : 'money'}>{formatMoney(minor, currency, lang)}</span>;
+  return moneyIn(minor, currency, useLang());
 }
 
 export function DateCell({ utc, zone }: { utc: string | null; zone: string }) {
-  const lang = useLang();
+  return dateIn(utc, zone, useLang());
+}
+
+/** Money in a given language: what Money renders, for rows that hold the language themselves. */
+export function moneyIn(minor: number, currency: Currency, lang: Lang) {
+  return <span className={minor < 0 ? 'money negative' : 'money'}>{formatMoney(minor, currency, lang)}</span>;
+}
+
+/** A date in a given language: what DateCell renders, for rows that hold the language themselves. */
+export function dateIn(utc: string | null, zone: string, lang: Lang) {
   if (!utc) return <span className="muted">{'—'}</span>;
   return (
     <time dateTime={utc} title={formatDateTime(utc, lang, zone)}>

@@ -6,12 +6,14 @@
  */
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
+import type { Lang } from '../../../shared/i18n';
 import { usePrefs } from '../../state/prefs';
 import { useSelection } from '../../state/selection';
 import { useNav } from '../../state/nav';
 import { PAYMENT_MODEL_KEY, STATUS_KEY } from '../../ui/labels';
-import { DateCell, Money, useLangT } from '../../ui/format';
+import { dateIn, moneyIn, useLangT } from '../../ui/format';
 import { formatNumber } from '../../../shared/i18n/format';
 import { ROW_HEIGHT, gridTemplate, visibleColumns } from './columns';
 import { ClientTableHead } from './ClientTableHead';
@@ -27,6 +29,25 @@ interface RowMenu {
   items(row: ClientRow): MenuAction[];
   onContextMenu(e: MouseEvent, row: ClientRow): void;
   onKeyDown(e: KeyboardEvent<HTMLElement>, row: ClientRow): void;
+}
+
+/**
+ * The language and the translated labels every row shows, made once per language by the table:
+ * rows mount by the hundred while scrolling and hold no subscription of their own.
+ */
+interface RowText {
+  t: TFunction;
+  lang: Lang;
+  status: Record<ClientRow['status'], string>;
+  paymentModel: Record<ClientRow['paymentModel'], string>;
+}
+
+function rowText(t: TFunction, lang: Lang): RowText {
+  const status = {} as RowText['status'];
+  for (const [k, key] of Object.entries(STATUS_KEY)) status[k as ClientRow['status']] = t(key);
+  const paymentModel = {} as RowText['paymentModel'];
+  for (const [k, key] of Object.entries(PAYMENT_MODEL_KEY)) paymentModel[k as ClientRow['paymentModel']] = t(key);
+  return { t, lang, status, paymentModel };
 }
 
 export interface ClientTableProps {
@@ -54,14 +75,13 @@ function EmailText({ email }: { email: string }) {
   );
 }
 
-/** One cell of a row, by its column. */
-function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string }) {
-  // Not useTranslation: cells mount by the hundred while scrolling (see useLangT).
-  const { t, lang } = useLangT();
+/** One cell of a row, by its column (a plain function: no component of its own per cell). */
+function cell(id: ColumnId, row: ClientRow, zone: string, text: RowText) {
+  const { t, lang } = text;
   switch (id) {
     case 'name':
       return (
-        <div className="cell cell-name" role="cell" title={row.name ?? undefined}>
+        <div key={id} className="cell cell-name" role="cell" title={row.name ?? undefined}>
           {/* <bdi>: platform text keeps its own direction and cannot reorder its neighbours. */}
           {row.name !== null ? (
             <bdi className="cell-text cell-wrap" data-testid="client-name-cell">
@@ -79,39 +99,57 @@ function Cell({ id, row, zone }: { id: ColumnId; row: ClientRow; zone: string })
       );
     case 'email':
       return (
-        <div className="cell" role="cell" title={row.email}>
+        <div key={id} className="cell" role="cell" title={row.email}>
           <EmailText email={row.email} />
         </div>
       );
     case 'phone':
-      return <div className="cell" role="cell">{row.phone !== null ? <bdi>{row.phone}</bdi> : <span className="muted">{'—'}</span>}</div>;
+      return <div key={id} className="cell" role="cell">{row.phone !== null ? <bdi>{row.phone}</bdi> : <span className="muted">{'—'}</span>}</div>;
     case 'externalId':
-      return <div className="cell" role="cell" title={row.externalId ?? undefined}>{row.externalId !== null ? <bdi>{row.externalId}</bdi> : <span className="muted">{'—'}</span>}</div>;
+      return <div key={id} className="cell" role="cell" title={row.externalId ?? undefined}>{row.externalId !== null ? <bdi>{row.externalId}</bdi> : <span className="muted">{'—'}</span>}</div>;
     case 'status':
       return (
-        <div className="cell" role="cell">
-          <span className={`badge badge-${row.status}`} data-testid="status-badge">{t(STATUS_KEY[row.status])}</span>
+        <div key={id} className="cell" role="cell">
+          <span className={`badge badge-${row.status}`} data-testid="status-badge">{text.status[row.status]}</span>
         </div>
       );
     case 'paymentModel':
-      return <div className="cell" role="cell">{t(PAYMENT_MODEL_KEY[row.paymentModel])}</div>;
+      return <div key={id} className="cell" role="cell">{text.paymentModel[row.paymentModel]}</div>;
     case 'payment':
-      return <div className="cell cell-end" role="cell"><Money minor={row.payment} currency={row.currency} /></div>;
+      return <div key={id} className="cell cell-end" role="cell">{moneyIn(row.payment, row.currency, lang)}</div>;
     case 'bonus':
-      return <div className="cell cell-end" role="cell"><Money minor={row.bonus} currency={row.currency} /></div>;
+      return <div key={id} className="cell cell-end" role="cell">{moneyIn(row.bonus, row.currency, lang)}</div>;
     case 'projectsCount':
-      return <div className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>;
+      return <div key={id} className="cell cell-end" role="cell">{formatNumber(row.projectsCount, lang)}</div>;
     case 'invitedAt':
-      return <div className="cell" role="cell"><DateCell utc={row.invitedAt} zone={zone} /></div>;
+      return <div key={id} className="cell" role="cell">{dateIn(row.invitedAt, zone, lang)}</div>;
     case 'registeredAt':
-      return <div className="cell" role="cell"><DateCell utc={row.registeredAt} zone={zone} /></div>;
+      return <div key={id} className="cell" role="cell">{dateIn(row.registeredAt, zone, lang)}</div>;
   }
 }
 
-const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, template }: { row: ClientRow | undefined; index: number; zone: string; loadedIds: () => string[]; menu: RowMenu; cols: ColumnId[]; template: string }) {
-  const { t } = useLangT();
-  const go = useNav((s) => s.go);
-  const checked = useSelection((s) => (row ? s.allMatching || s.ids.has(row.id) : false));
+const Row = memo(function Row({
+  row,
+  index,
+  zone,
+  text,
+  checked,
+  loadedIds,
+  menu,
+  cols,
+  template,
+}: {
+  row: ClientRow | undefined;
+  index: number;
+  zone: string;
+  text: RowText;
+  checked: boolean;
+  loadedIds: () => string[];
+  menu: RowMenu;
+  cols: ColumnId[];
+  template: string;
+}) {
+  const { t } = text;
   if (!row) {
     return (
       <div className="grid-row row-skeleton" role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: template }}>
@@ -119,7 +157,7 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, templat
       </div>
     );
   }
-  const open = () => go('client', { clientId: row.id });
+  const open = () => useNav.getState().go('client', { clientId: row.id });
   const onCheck = (e: MouseEvent<HTMLInputElement>) => {
     e.stopPropagation();
     const sel = useSelection.getState();
@@ -158,9 +196,7 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, templat
       <div className="cell cell-check" role="cell">
         <input type="checkbox" checked={checked} readOnly onClick={onCheck} aria-label={t('clients:selection.one', { name: row.name ?? row.email })} />
       </div>
-      {cols.map((id) => (
-        <Cell key={id} id={id} row={row} zone={zone} />
-      ))}
+      {cols.map((id) => cell(id, row, zone, text))}
       {/* The menu's own clicks and keys stay here: they do not open or select the row. */}
       <div className="cell cell-actions" role="cell" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
         <LazyMenuButton label={t('actions:row.menu', { name: clientLabel(row) })} items={() => menu.items(row)} testId="row-menu" />
@@ -171,6 +207,11 @@ const Row = memo(function Row({ row, index, zone, loadedIds, menu, cols, templat
 
 export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
   const { t } = useTranslation();
+  const { t: rowT, lang } = useLangT();
+  const text = useMemo(() => rowText(rowT, lang), [rowT, lang]);
+  // The selection, read here once for every row (each row gets whether it is checked).
+  const allMatching = useSelection((s) => s.allMatching);
+  const selected = useSelection((s) => s.ids);
   const sort = usePrefs((s) => s.clientsView.sort);
   const columns = usePrefs((s) => s.columns);
   const template = useMemo(() => gridTemplate(columns), [columns]);
@@ -198,11 +239,24 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
           <ClientTableHead sort={sort} total={total} columns={columns} template={template} />
         </div>
         <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
-          {items.map((v) => (
-            <div key={v.index} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-              <Row row={win.rowAt(v.index)} index={v.index} zone={zone} loadedIds={loadedIds} menu={menu} cols={cols} template={template} />
-            </div>
-          ))}
+          {items.map((v) => {
+            const row = win.rowAt(v.index);
+            return (
+              <div key={v.index} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+                <Row
+                  row={row}
+                  index={v.index}
+                  zone={zone}
+                  text={text}
+                  checked={row ? allMatching || selected.has(row.id) : false}
+                  loadedIds={loadedIds}
+                  menu={menu}
+                  cols={cols}
+                  template={template}
+                />
+              </div>
+            );
+          })}
         </div>
       </div>
       <ContextMenu

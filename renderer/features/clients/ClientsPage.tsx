@@ -1,5 +1,5 @@
 /** The client list screen: saved views as tabs, toolbar, virtualized table, empty/loading/error states. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFiltered, listFilterOf, usePrefs } from '../../state/prefs';
 import { useSelection } from '../../state/selection';
@@ -15,6 +15,33 @@ import { ViewTabs } from '../views/ViewTabs';
 import { useColumnsPref } from '../views/columnsPref';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ExportMenu } from './ExportMenu';
+
+/**
+ * The page's title, view tabs and their menus, and the bulk bar: none depends on the rows on
+ * screen, so scrolling (a new window of rows each frame) does not render them again.
+ */
+const ClientsHead = memo(function ClientsHead() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-head">
+        <h1 className="page-title">{t('clients:title')}</h1>
+        <AddClientButton />
+      </div>
+      <ViewTabs
+        panelId="clients-panel"
+        end={
+          <>
+            <ColumnsMenu />
+            <ExportMenu />
+          </>
+        }
+      />
+    </>
+  );
+});
+const Toolbar = memo(ClientsToolbar);
+const Bulk = memo(BulkBar);
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -71,21 +98,9 @@ export default function ClientsPage() {
 
   return (
     <div className="page page-clients">
-      <div className="page-head">
-        <h1 className="page-title">{t('clients:title')}</h1>
-        <AddClientButton />
-      </div>
-      <ViewTabs
-        panelId="clients-panel"
-        end={
-          <>
-            <ColumnsMenu />
-            <ExportMenu />
-          </>
-        }
-      />
-      <ClientsToolbar total={win.total} counting={win.counting} />
-      <BulkBar />
+      <ClientsHead />
+      <Toolbar total={win.total} counting={win.counting} />
+      <Bulk />
       <div className="page-body" id="clients-panel" role="tabpanel" aria-label={t('clients:title')}>
         {body}
       </div>
