@@ -41,6 +41,8 @@ const ClientsHead = memo(function ClientsHead() {
   );
 });
 const Toolbar = memo(ClientsToolbar);
+/** Rows either side of the screen whose page is already asked for. */
+const AHEAD = 40;
 const Bulk = memo(BulkBar);
 
 export default function ClientsPage() {
@@ -60,8 +62,9 @@ export default function ClientsPage() {
   );
   const win = useClientWindow(filter, view.sort, range[0] * PAGE, range[1] * PAGE + PAGE - 1);
   const onRange = useCallback((a: number, b: number) => {
-    const pa = Math.floor(a / PAGE);
-    const pb = Math.floor(b / PAGE);
+    // The next page (or the one before) is asked for while still AHEAD rows away from the screen.
+    const pa = Math.floor(Math.max(0, a - AHEAD) / PAGE);
+    const pb = Math.floor((b + AHEAD) / PAGE);
     setRange((r) => (r[0] === pa && r[1] === pb ? r : [pa, pb]));
   }, []);
 

@@ -5,6 +5,9 @@
  * for the count (clients.count, asked beside it): the screen paints as soon as the rows are in.
  * A new search or filter keeps showing the previous rows and count until the new ones arrive
  * (each keystroke is its own query; only the latest one's answer is shown).
+ * Scrolling asks for the page ahead before it is on screen (ClientsPage widens the range), and a
+ * page reached by a jump (a fling, a drag of the scrollbar) is asked for only once the list stands
+ * still: flying over thousands of rows does not ask for, nor render, every page on the way.
  */
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -17,6 +20,8 @@ export const PAGE = 100;
 const KEEP_HIDDEN_PAGES = 20;
 /** The count waits until the filter has stood this long, so typing never queues counts before rows. */
 const COUNT_SETTLE_MS = 200;
+/** A page reached by a jump is asked for once the pages on screen have stood this long. */
+const JUMP_SETTLE_MS = 80;
 
 export type ListFilter = ClientFilter;
 
@@ -68,6 +73,14 @@ export function pagesFor(first: number, last: number): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
+/**
+ * Whether to ask for a page now: when the pages on screen have stood still, or when the page or a
+ * neighbour of it is already loaded (reading on: the next page, the one prefetched ahead).
+ */
+export function askNow(page: number, loaded: (page: number) => boolean, still: boolean): boolean {
+  return still || loaded(page) || loaded(page - 1) || loaded(page + 1);
+}
+
 export interface ClientWindow {
   total: number | null;
   /** The current filter's count is still being asked for: `total` is only a lower bound until then. */
@@ -109,14 +122,21 @@ export function useClientWindow(filter: ListFilter, sort: ClientsView['sort'], f
         ? headRows.length
         : (counted ?? Math.max(count.data ?? 0, PAGE));
   const pages = total === null ? [] : pagesFor(first, Math.min(last, total - 1)).filter((p) => p !== 0);
+  const qc = useQueryClient();
+  const shown = pages.join(',');
+  const [stillAt, setStillAt] = useState(shown);
+  useEffect(() => {
+    const id = setTimeout(() => setStillAt(shown), JUMP_SETTLE_MS);
+    return () => clearTimeout(id);
+  }, [shown]);
+  const loaded = (page: number) => page === 0 || qc.getQueryData(clientsPageKey(filter, sort, page)) !== undefined;
   const rest = useQueries({
     queries: pages.map((page) => ({
       queryKey: clientsPageKey(filter, sort, page),
       queryFn: () => fetchPage(filter, sort, page),
+      enabled: askNow(page, loaded, stillAt === shown),
     })),
   });
-  const qc = useQueryClient();
-  const shown = pages.join(',');
   useEffect(() => trimHiddenPages(qc), [qc, shown]);
   const byPage = new Map<number, ClientRow[]>();
   if (head.data) byPage.set(0, head.data.rows);

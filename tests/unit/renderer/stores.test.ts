@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useSelection, selectedCount } from '../../../renderer/state/selection';
 import { parseHash, toHash } from '../../../renderer/state/nav';
 import { nextSort, usePrefs, DEFAULT_VIEW } from '../../../renderer/state/prefs';
-import { pagesFor, clientsPageKey, PAGE, trimHiddenPages } from '../../../renderer/features/clients/useClientPages';
+import { askNow, pagesFor, clientsPageKey, PAGE, trimHiddenPages } from '../../../renderer/features/clients/useClientPages';
 import { handleCoreEvent } from '../../../renderer/app/useCoreEvents';
 import { useLive } from '../../../renderer/state/live';
 
@@ -74,6 +74,16 @@ describe('client list view', () => {
     expect(pagesFor(95, 130)).toEqual([0, 1]);
     expect(pagesFor(PAGE * 500 + 3, PAGE * 501 + 1)).toEqual([0, 500, 501]);
     expect(pagesFor(5, 2)).toEqual([0]);
+  });
+
+  it('asks for a page next to a loaded one at once, and for a page reached by a jump once the list stands still', () => {
+    const loaded = (p: number) => p === 0 || p === 7;
+    expect(askNow(1, loaded, false)).toBe(true);
+    expect(askNow(8, loaded, false)).toBe(true);
+    expect(askNow(6, loaded, false)).toBe(true);
+    expect(askNow(7, loaded, false)).toBe(true);
+    expect(askNow(500, loaded, false)).toBe(false);
+    expect(askNow(500, loaded, true)).toBe(true);
   });
 
   it("keys start with the table name so data.changed finds them", () => {
