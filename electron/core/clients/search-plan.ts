@@ -96,7 +96,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   // walk of the entries that hold SPREAD_SEEN matches if spread evenly.
   const look = Math.ceil((SPREAD_SEEN * p.total) / p.n);
   const seen = statements
-    .get(`SELECT count(*) FROM (SELECT c.search_text AS st FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE instr(st, @q) > 0`)
+    .get(`SELECT count(*) FROM (SELECT instr(c.search_text, @q) AS hit FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE hit > 0`)
     .pluck()
     .get({ look, q: p.q }) as number;
   if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches, -1) as number[]);
@@ -108,8 +108,9 @@ function walk(statements: StatementCache, p: PlanInput, q: string, budget: numbe
   const want = p.offset + p.limit;
   const hits = statements
     .get(
-      `SELECT rid FROM (SELECT c.rowid AS rid, c.search_text AS st FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
-       WHERE instr(st, @q) > 0 LIMIT @want`,
+      // (instr inside the subquery: on a text the subquery hands out, it costs a third more)
+      `SELECT rid FROM (SELECT c.rowid AS rid, instr(c.search_text, @q) AS hit FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
+       WHERE hit > 0 LIMIT @want`,
     )
     .pluck()
     .all({ budget, q, want }) as number[];
