@@ -16,7 +16,7 @@
  * for one or two characters, the trigram index for more (the count the list asks next, kept).
  */
 import type { StatementCache } from '../db/statements';
-import { shortLength } from './short-search';
+import { gramsReady, shortLength } from './short-search';
 
 /**
  * What each plan costs, in about a microsecond on this class of machine: a match taken from the
@@ -61,7 +61,8 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   const short = shortLength(p.q);
   // The trigram index's query that finds every match (for two characters, a superset: each is tested
   // again); none for a single character.
-  const matches = short === null ? p.fts : short === 2 ? pairTrigrams(statements, p.q) : null;
+  // (The pairs come from search_grams: not while its counts are owed.)
+  const matches = short === null ? p.fts : short === 2 && gramsReady(statements) ? pairTrigrams(statements, p.q) : null;
   if (short === null && matches === null) return null;
   if (p.n === 0 || force === 'empty') return { rows: [], plan: 'empty' };
   const found = (plan: PlanName, page: number[]) => ({ rows: rowsOf<R>(statements, p, page), plan });
