@@ -3,17 +3,18 @@
  * planner would: each plan gives exactly the rows and order of the plain query (every match
  * sorted), at a cost that depends on the search, its number of matches and the sort.
  *
- * - sort: take the matches from the trigram index (for two characters, from the trigrams that hold
- *   them, each tested again) and sort them; cheap when they are few;
+ * - sort: take the matches from the trigram index (a superset that is cheap to find: see below),
+ *   read each by rowid testing its search text, and sort them; cheap when they are few;
  * - walk: read the sort index in order testing each entry's search text; cheap when the matches are
  *   many and spread through the order (the page fills early);
- * - probe: read the sort index in order testing each entry's rowid against the matches (the index
- *   alone, no table read per entry);
+ * - probe: read the sort index in order testing each entry's rowid against that set (the index
+ *   alone), and the search text only of those;
  * - scan: a single character, which no index finds: read the table and sort its matches.
- * A walk or probe that has not filled the page within a budget of entries (a few times what an even
- * spread needs) shows the matches cluster elsewhere in this order (a Cyrillic word under a name
- * sort, say), and the cheaper of the other ways finishes. The number of matches is exact: search_grams
- * for one or two characters, the trigram index for more (the count the list asks next, kept).
+ * Few matches sort; very many walk, and a walk that has not filled the page within a few times the
+ * entries an even spread needs shows them clustered elsewhere in this order (a Cyrillic word under a
+ * name sort, say): the cheaper of the other ways finishes. Between, the first entries of the order
+ * tell whether the matches are spread (probe) or not (sort). The number of matches is exact:
+ * search_grams for one or two characters, the trigram index for more (the count the list asks next, kept).
  */
 import type { StatementCache } from '../db/statements';
 import { gramsReady, shortLength } from './short-search';
@@ -59,16 +60,18 @@ export type PlanName = 'empty' | 'walk' | 'probe' | 'sort' | 'scan';
 export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, force?: PlanName): { rows: R[]; plan: PlanName } | null {
   const want = p.offset + p.limit;
   const short = shortLength(p.q);
-  // The trigram index's query that finds every match (for two characters, a superset: each is tested
-  // again); none for a single character.
-  // (The pairs come from search_grams: not while its counts are owed.)
-  const matches = short === null ? p.fts : short === 2 && gramsReady(statements) ? pairTrigrams(statements, p.q) : null;
+  // The trigram index's query that finds every match and a few others (each row is tested again
+  // where it is read): for three characters or more, the rows that hold every one of its trigrams
+  // that do not overlap (without the positions a phrase checks: two or three times cheaper to find);
+  // for two, the trigrams that hold them (from search_grams' pairs: not while its counts are owed);
+  // none for a single character.
+  const matches = short === null ? (p.fts === null ? null : coveringTrigrams(p.q)) : short === 2 && gramsReady(statements) ? pairTrigrams(statements, p.q) : null;
   if (short === null && matches === null) return null;
   if (p.n === 0 || force === 'empty') return { rows: [], plan: 'empty' };
   const found = (plan: PlanName, page: number[]) => ({ rows: rowsOf<R>(statements, p, page), plan });
   if (force === 'walk') return found('walk', walk(statements, p, p.q, -1) as number[]);
   if (force === 'scan' || (force !== undefined && matches === null)) return found('scan', scan(statements, p));
-  if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
+  if (force === 'probe') return found('probe', probe(statements, p, matches as string));
   if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
 
   if (matches === null) {
@@ -84,7 +87,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   if (sortCost <= probeCost) return found('sort', sortMatches(statements, p, matches));
   // Testing the matches along the whole index, to the page's last match (half of it, say).
   const wholeProbeCost = p.n * COST.probeMatch + (p.total / 2) * COST.probeEntry;
-  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches, -1) as number[]));
+  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches)));
   // Very many: a walk of a few times the entries an even spread needs, costing a fraction of taking
   // them, most likely fills the page.
   const budget = Math.max(want, WALK_SLACK * expected);
@@ -100,7 +103,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
     .get(`SELECT count(*) FROM (SELECT instr(c.search_text, @q) AS hit FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE hit > 0`)
     .pluck()
     .get({ look, q: p.q }) as number;
-  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches, -1) as number[]);
+  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches));
   return sortOrProbe();
 }
 
@@ -119,22 +122,18 @@ function walk(statements: StatementCache, p: PlanInput, q: string, budget: numbe
 }
 
 /**
- * The sort index, walked testing each entry's rowid against the matches (from the index alone),
- * and the search text only of those when the matches may hold others (two characters): the page's
- * rowids, or null when `budget` entries (-1: all) did not fill it.
+ * The sort index, walked testing each entry's rowid against the matches (from the index alone), and
+ * the search text only of those (the set may hold a few others): the page's rowids.
  */
-function probe(statements: StatementCache, p: PlanInput, matches: string, budget: number): number[] | null {
-  const want = p.offset + p.limit;
-  const exact = shortLength(p.q) === null;
-  const hits = statements
+function probe(statements: StatementCache, p: PlanInput, matches: string): number[] {
+  return statements
     .get(
-      `SELECT rid FROM (SELECT c.rowid AS rid FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
-       WHERE rid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @matches)${exact ? '' : ' AND instr((SELECT search_text FROM clients WHERE rowid = rid), @q) > 0'}
-       LIMIT @want`,
+      `SELECT c.rowid FROM clients c INDEXED BY ${p.sortIndex}
+       WHERE c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @matches) AND instr(c.search_text, @q) > 0
+       ORDER BY ${p.order} LIMIT @limit OFFSET @offset`,
     )
     .pluck()
-    .all({ budget, matches, want, ...(exact ? {} : { q: p.q }) }) as number[];
-  return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
+    .all({ matches, q: p.q, limit: p.limit, offset: p.offset }) as number[];
 }
 
 /** A single character: the table read in storage order, its matches sorted. */
@@ -145,18 +144,28 @@ function scan(statements: StatementCache, p: PlanInput): number[] {
     .all({ q: p.q, limit: p.limit, offset: p.offset }) as number[];
 }
 
-/** The matches read by rowid (the trigram index's set), each tested again when the set may hold others, then sorted. */
+/** The matches read by rowid (each tested again: the set may hold a few others), then sorted. */
 function sortMatches(statements: StatementCache, p: PlanInput, matches: string): number[] {
-  const exact = shortLength(p.q) === null;
   return statements
     .get(
       `SELECT c.rowid FROM clients_fts f CROSS JOIN clients c ON c.rowid = f.rowid
-       WHERE clients_fts MATCH @matches${exact ? '' : ' AND instr(c.search_text, @q) > 0'}
+       WHERE clients_fts MATCH @matches AND instr(c.search_text, @q) > 0
        ORDER BY ${p.order} LIMIT @limit OFFSET @offset`,
     )
     .pluck()
-    .all({ matches, ...(exact ? {} : { q: p.q }), limit: p.limit, offset: p.offset }) as number[];
+    .all({ matches, q: p.q, limit: p.limit, offset: p.offset }) as number[];
 }
+
+/** The trigram index's query for the rows that hold every trigram of q at 0, 3, 6, … and the last (q of three characters or more). */
+function coveringTrigrams(q: string): string {
+  const chars = [...q];
+  const starts: number[] = [];
+  for (let i = 0; i + 3 <= chars.length; i += 3) starts.push(i);
+  if ((chars.length - 3) % 3 !== 0) starts.push(chars.length - 3);
+  return starts.map((i) => quote(chars.slice(i, i + 3).join(''))).join(' AND ');
+}
+
+const quote = (t: string) => '"' + t.replaceAll('"', '""') + '"';
 
 /** The page's rows by rowid, in the walk's order. */
 function rowsOf<R>(statements: StatementCache, p: PlanInput, page: number[]): R[] {
@@ -193,5 +202,5 @@ function pairTrigrams(statements: StatementCache, q: string): string | null {
     if (b === x) terms.add(a + q);
   }
   if (terms.size === 0) return null;
-  return [...terms].map((t) => '"' + t.replaceAll('"', '""') + '"').join(' OR ');
+  return [...terms].map(quote).join(' OR ');
 }

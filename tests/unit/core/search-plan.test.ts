@@ -72,7 +72,7 @@ const SEARCHES = {
   'one character (common, rare, Cyrillic, digit, separator)': ['о', 'a', 'ж', '7', '@'],
   // (and the ends of texts: a pair only at a text's end is held by no trigram that starts with it)
   'two characters': ['ол', 'ze', 'жё', '00', 'a ', ' «', 'qq', 'END'],
-  'three and more (words, e-mail parts, phone fragments, ids, nothing)': ['ооо', 'alpha', '«жёлудь»', 'zeta.com', '+7 (912)', '345', 'c0012', 'ext-7', 'user1', 'no such'],
+  'three and more (words, e-mail parts, phone fragments, ids, nothing)': ['ооо', 'alpha', '«жёлудь»', 'zeta.com', '+7 (912)', '345', 'c0012', 'ext-7', 'user1', 'no such', 'ex"t «ж'],
 };
 const plansUsed = new Set<string>();
 
