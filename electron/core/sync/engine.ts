@@ -246,8 +246,8 @@ export class SyncEngine {
 
   /**
    * Pages of a changes feed, the next one fetched while the current one is handed over. While the
-   * next page is still on its way, the clients' search index owed after a first fill is built in
-   * slices sized to WAIT_STEP_MS (the page waits at most about one slice).
+   * next page is still on its way, a slice of the clients' search index owed after a first fill is
+   * built, sized to WAIT_STEP_MS (a feed has hundreds of pages; the index a few hundred slices).
    */
   private async feed<T>(
     fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
@@ -274,7 +274,8 @@ export class SyncEngine {
       apply(page.items, after);
       cursor = after;
       if (!more) return;
-      while (!arrived && !this.closed && this.store.indexes.payStep(WAIT_STEP_MS)) await turn();
+      // One slice per wait: a page that arrives during it waits for the rest of that slice only.
+      if (!arrived && !this.closed) this.store.indexes.payStep(WAIT_STEP_MS);
     }
   }
 

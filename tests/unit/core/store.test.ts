@@ -84,8 +84,10 @@ describe('a first fill without indexes, then the indexes a step at a time', () =
   });
 
   it('with a time budget, pays only slices of the search index; the list indexes and counts wait for a step without one', () => {
-    const db = openDatabase(':memory:');
-    const store = new SyncStore(db);
+    const dir = mkdtempSync(join(tmpdir(), 'pd-store-'));
+    const f = join(dir, 'cache.sqlite');
+    let db = openDatabase(f);
+    let store = new SyncStore(db);
     const ref = schemaOf(openDatabase(':memory:'));
     store.indexes.beginFill();
     store.applyClientsPage(makeClients(6000, 3), 'a');
@@ -105,11 +107,19 @@ describe('a first fill without indexes, then the indexes a step at a time', () =
     expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'search.grams'").pluck().get()).toBe(1);
     for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q));
     expect(store.indexes.payStep()).toBe(true); // one list index
+    db.close(); // killed after the sync reported done, while the list indexes were being built
+
+    db = openDatabase(f);
+    store = new SyncStore(db);
+    expect(store.indexes.payStep(1000)).toBe(false);
+    expect(store.indexes.debt()).not.toBe(null);
     store.indexes.payAll();
     expect(store.indexes.debt()).toBe(null);
     expect(schemaOf(db)).toEqual(ref);
     for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q));
+    expect(db.prepare("SELECT count(*) FROM meta WHERE key = 'search.grams'").pluck().get()).toBe(0);
     db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('an update rewrites only what changed, and a client seen twice in a fill is one row', () => {
