@@ -71,7 +71,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   const found = (plan: PlanName, page: number[]) => ({ rows: rowsOf<R>(statements, p, page), plan });
   if (force === 'walk') return found('walk', walk(statements, p, p.q, -1) as number[]);
   if (force === 'scan' || (force !== undefined && matches === null)) return found('scan', scan(statements, p));
-  if (force === 'probe') return found('probe', probe(statements, p, matches as string));
+  if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
   if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
 
   if (matches === null) {
@@ -87,7 +87,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   if (sortCost <= probeCost) return found('sort', sortMatches(statements, p, matches));
   // Testing the matches along the whole index, to the page's last match (half of it, say).
   const wholeProbeCost = p.n * COST.probeMatch + (p.total / 2) * COST.probeEntry;
-  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches)));
+  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches, -1) as number[]));
   // Very many: a walk of a few times the entries an even spread needs, costing a fraction of taking
   // them, most likely fills the page.
   const budget = Math.max(want, WALK_SLACK * expected);
@@ -103,7 +103,12 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
     .get(`SELECT count(*) FROM (SELECT instr(c.search_text, @q) AS hit FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE hit > 0`)
     .pluck()
     .get({ look, q: p.q }) as number;
-  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches));
+  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches, -1) as number[]);
+  // Not at the start: test them along the index as far as costs what sorting them does, then sort.
+  if (sortCost < wholeProbeCost) {
+    const page = probe(statements, p, matches, Math.floor((sortCost - p.n * COST.probeMatch) / COST.probeEntry));
+    if (page) return found('probe', page);
+  }
   return sortOrProbe();
 }
 
@@ -123,17 +128,20 @@ function walk(statements: StatementCache, p: PlanInput, q: string, budget: numbe
 
 /**
  * The sort index, walked testing each entry's rowid against the matches (from the index alone), and
- * the search text only of those (the set may hold a few others): the page's rowids.
+ * the search text only of those (the set may hold a few others): the page's rowids, or null when
+ * `budget` entries (-1: all) did not fill it.
  */
-function probe(statements: StatementCache, p: PlanInput, matches: string): number[] {
-  return statements
+function probe(statements: StatementCache, p: PlanInput, matches: string, budget: number): number[] | null {
+  const want = p.offset + p.limit;
+  const hits = statements
     .get(
-      `SELECT c.rowid FROM clients c INDEXED BY ${p.sortIndex}
-       WHERE c.rowid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @matches) AND instr(c.search_text, @q) > 0
-       ORDER BY ${p.order} LIMIT @limit OFFSET @offset`,
+      `SELECT rid FROM (SELECT c.rowid AS rid FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @budget)
+       WHERE rid IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH @matches) AND instr((SELECT search_text FROM clients WHERE rowid = rid), @q) > 0
+       LIMIT @want`,
     )
     .pluck()
-    .all({ matches, q: p.q, limit: p.limit, offset: p.offset }) as number[];
+    .all({ budget, matches, q: p.q, want }) as number[];
+  return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
 }
 
 /** A single character: the table read in storage order, its matches sorted. */
