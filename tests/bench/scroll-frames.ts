@@ -107,6 +107,11 @@ async function main() {
     }
     await page.waitForTimeout(1000);
     const m1 = await metrics();
+    // What is on screen at the end: the rows of the list's end, loaded (not skeletons).
+    const end = (await page.evaluate(
+      `(() => { const r = [...document.querySelectorAll('[data-testid="client-row"]')]; return { rows: r.length, last: r.at(-1)?.getAttribute('aria-rowindex') ?? null, of: document.querySelector('[data-testid="clients-table"]').getAttribute('aria-rowcount') }; })()`,
+    )) as { rows: number; last: string | null; of: string };
+    console.log(`after the scroll: ${end.rows} loaded rows on screen, the last at aria-rowindex ${end.last} of ${end.of}`);
     const d = (k: string) => r1(((m1.get(k) ?? 0) - (m0.get(k) ?? 0)) * 1000);
     const rpc = ((await page.evaluate('window.__frames.rpc')) as number) - rpc0;
     console.log(

@@ -110,26 +110,29 @@ export function useClientActions(): ClientActions {
     }
   }
 
-  const label: Record<ClientActionId, string> = {
+  // Made when a menu opens, not on each render of the list that holds the menus.
+  const label = (): Record<ClientActionId, string> => ({
     balance: t('actions:row.balance'),
     topUp: t('actions:row.topUp'),
     // Menu items are verbs ("Заблокировать"), as the confirmation's button and the documentation say.
     block: t(CONFIRM_BUTTON_KEY.block),
     unblock: t(CONFIRM_BUTTON_KEY.unblock),
     delete: t(CONFIRM_BUTTON_KEY.delete),
-  };
+  });
 
   return {
     start,
-    itemsFor: (c, opts) =>
-      applicableActions(c, opts).map((id) => ({
+    itemsFor: (c, opts) => {
+      const labels = label();
+      return applicableActions(c, opts).map((id) => ({
         id,
-        label: label[id],
+        label: labels[id],
         onAction: () => start(id, c),
         danger: id === 'delete',
         separatorBefore: id === 'delete' || (id === 'block' && opts?.balance !== false) || (id === 'unblock' && opts?.balance !== false),
         testId: `row-action-${id}`,
-      })),
+      }));
+    },
     dialogs: (
       <>
         {confirm ? (

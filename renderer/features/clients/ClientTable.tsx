@@ -205,23 +205,74 @@ const Row = memo(function Row({
   );
 });
 
-export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
-  const { t } = useTranslation();
-  const { t: rowT, lang } = useLangT();
-  const text = useMemo(() => rowText(rowT, lang), [rowT, lang]);
+/**
+ * The rows on screen, placed from the scroll position: a scroll event renders this body again,
+ * not the table around it (its head, the actions' menus and dialogs).
+ */
+const TableBody = memo(function TableBody({
+  scrollEl,
+  win,
+  total,
+  zone,
+  onRange,
+  loadedIds,
+  menu,
+  cols,
+  template,
+}: {
+  /** The scroll element, once mounted (a parent's ref is set only after its children's effects ran). */
+  scrollEl: HTMLDivElement | null;
+  win: ClientWindow;
+  total: number;
+  zone: string;
+  onRange(first: number, last: number): void;
+  loadedIds: () => string[];
+  menu: RowMenu;
+  cols: ColumnId[];
+  template: string;
+}) {
+  const { t, lang } = useLangT();
+  const text = useMemo(() => rowText(t, lang), [t, lang]);
   // The selection, read here once for every row (each row gets whether it is checked).
   const allMatching = useSelection((s) => s.allMatching);
   const selected = useSelection((s) => s.ids);
+  const scrollRef = useMemo(() => ({ current: scrollEl }), [scrollEl]);
+  const { rows: items, totalSize } = useFixedRows({ count: total, rowHeight: ROW_HEIGHT, overscan: 6, scrollRef, onRange });
+  return (
+    <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
+      {items.map((v) => {
+        const row = win.rowAt(v.index);
+        return (
+          <div key={v.index} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+            <Row
+              row={row}
+              index={v.index}
+              zone={zone}
+              text={text}
+              checked={row ? allMatching || selected.has(row.id) : false}
+              loadedIds={loadedIds}
+              menu={menu}
+              cols={cols}
+              template={template}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+export function ClientTable({ window: win, total, zone, onRange }: ClientTableProps) {
+  const { t } = useTranslation();
   const sort = usePrefs((s) => s.clientsView.sort);
   const columns = usePrefs((s) => s.columns);
   const template = useMemo(() => gridTemplate(columns), [columns]);
   const cols = useMemo(() => visibleColumns(columns).map((c) => c.id), [columns]);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
   // Rows are memoized; they read the loaded ids through a stable callback.
   const winRef = useRef(win);
   winRef.current = win;
   const loadedIds = useCallback(() => winRef.current.loadedIds(), []);
-  const { rows: items, totalSize } = useFixedRows({ count: total, rowHeight: ROW_HEIGHT, overscan: 6, scrollRef, onRange });
   const actions = useClientActions();
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
@@ -234,30 +285,11 @@ export function ClientTable({ window: win, total, zone, onRange }: ClientTablePr
   const target = ctx.at?.target;
   return (
     <div className="client-table" role="table" aria-label={t('clients:title')} aria-rowcount={total + 1} data-testid="clients-table">
-      <div className="table-scroll" ref={scrollRef}>
+      <div className="table-scroll" ref={setScrollEl}>
         <div role="rowgroup" className="table-head-group">
           <ClientTableHead sort={sort} total={total} columns={columns} template={template} />
         </div>
-        <div role="rowgroup" className="table-body" style={{ height: totalSize }}>
-          {items.map((v) => {
-            const row = win.rowAt(v.index);
-            return (
-              <div key={v.index} className="virtual-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                <Row
-                  row={row}
-                  index={v.index}
-                  zone={zone}
-                  text={text}
-                  checked={row ? allMatching || selected.has(row.id) : false}
-                  loadedIds={loadedIds}
-                  menu={menu}
-                  cols={cols}
-                  template={template}
-                />
-              </div>
-            );
-          })}
-        </div>
+        <TableBody scrollEl={scrollEl} win={win} total={total} zone={zone} onRange={onRange} loadedIds={loadedIds} menu={menu} cols={cols} template={template} />
       </div>
       <ContextMenu
         at={ctx.at}
