@@ -17,8 +17,8 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { ExportMenu } from './ExportMenu';
 
 /**
- * The page's title, view tabs and their menus, and the bulk bar: none depends on the rows on
- * screen, so scrolling (a new window of rows each frame) does not render them again.
+ * The page's title, view tabs and their menus (and, memoized below, the toolbar and the bulk bar):
+ * none depends on the rows on screen, so scrolling (a new window of rows) does not render them again.
  */
 const ClientsHead = memo(function ClientsHead() {
   const { t } = useTranslation();
@@ -41,9 +41,9 @@ const ClientsHead = memo(function ClientsHead() {
   );
 });
 const Toolbar = memo(ClientsToolbar);
+const Bulk = memo(BulkBar);
 /** Rows either side of the screen whose page is already asked for. */
 const AHEAD = 40;
-const Bulk = memo(BulkBar);
 
 export default function ClientsPage() {
   const { t } = useTranslation();
