@@ -6,7 +6,8 @@
  *   (known from clients.rows over RPC) is on screen, for every keystroke of a few searches typed
  *   one character at a time;
  * - ui_scroll_max_frame_ms: the longest frame while wheel-scrolling the whole list (300 wheel
- *   events of 12,000 px, one a frame), and the p99 frame;
+ *   events of 12,000 px, one a frame), the p99 frame and how many frames took over two (34 ms):
+ *   ui_scroll_long_frames;
  * - ui_heap_load_mb / ui_heap_mb: the page's JS heap after load / after scrolling, what stays after a
  *   garbage collection (CDP HeapProfiler.collectGarbage, then performance.memory, precise);
  *   ui_heap_uncollected_mb: the most it held before those collections (garbage included);
@@ -175,6 +176,7 @@ export default async function ui(ctx: BenchContext): Promise<Record<string, numb
     const frames = (await page.evaluate(() => window.__bench.frames)).slice(2);
     out.ui_scroll_max_frame_ms = r1(Math.max(...frames));
     out.ui_scroll_p99_frame_ms = r1(pct(frames, 99));
+    out.ui_scroll_long_frames = frames.filter((ms) => ms > 34).length;
     out.ui_scroll_frames = frames.length;
     const heapScroll = await heap();
     out.ui_heap_load_mb = r1(heapLoad.after / 2 ** 20);
@@ -199,7 +201,7 @@ export default async function ui(ctx: BenchContext): Promise<Record<string, numb
       await untilFrame(page, `(document.querySelector('[data-testid="bulk-count"]')?.textContent ?? '').replace(/\\D/g, '') === '${digits}'`),
     );
     ctx.log(
-      `ui: first row ${out.ui_first_row_ms} ms (reloads ${firsts.map(Math.round).join('/')}), keystroke to row p50 ${out.ui_search_to_row_p50_ms} / p95 ${out.ui_search_to_row_p95_ms} ms over ${lat.length} keystrokes, scroll worst frame ${out.ui_scroll_max_frame_ms} ms (p99 ${out.ui_scroll_p99_frame_ms}), heap ${out.ui_heap_load_mb} → ${out.ui_heap_mb} MB after a collection (${out.ui_heap_uncollected_mb} MB at most before), language ${out.ui_lang_switch_ms} ms, select all ${out.ui_select_all_ms} ms`,
+      `ui: first row ${out.ui_first_row_ms} ms (reloads ${firsts.map(Math.round).join('/')}), keystroke to row p50 ${out.ui_search_to_row_p50_ms} / p95 ${out.ui_search_to_row_p95_ms} ms over ${lat.length} keystrokes, scroll worst frame ${out.ui_scroll_max_frame_ms} ms (p99 ${out.ui_scroll_p99_frame_ms}, ${out.ui_scroll_long_frames} of ${frames.length} over 34 ms), heap ${out.ui_heap_load_mb} → ${out.ui_heap_mb} MB after a collection (${out.ui_heap_uncollected_mb} MB at most before), language ${out.ui_lang_switch_ms} ms, select all ${out.ui_select_all_ms} ms`,
     );
   } finally {
     await browser.close();
