@@ -24,6 +24,7 @@ import { cpuMeter } from './cpu';
 import { cursorsOf, phaseSeconds, timedSync } from './sync';
 import { scaleTable } from './scale';
 import { listFigures } from './list';
+import { runMain } from './main';
 
 export interface BenchContext {
   platform: ChildPlatform;
@@ -209,10 +210,4 @@ function postOnce(url: string, token: string, body: unknown): Promise<unknown> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

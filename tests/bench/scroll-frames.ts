@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWebServer } from '../../electron/web/server';
 import { startChildPlatform } from './platform';
+import { runMain } from './main';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -173,10 +174,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startChildPlatform } from './platform';
 import type { BenchContext } from './run';
+import { runMain } from './main';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -49,10 +50,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

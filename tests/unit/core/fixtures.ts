@@ -1,5 +1,6 @@
 /** Synthetic platform clients for unit tests of the cache (deterministic from a seed). */
 import type { Client } from '../../../shared/contract/platform';
+import type { SortColumn } from '../../../shared/contract/rpc/clients';
 import { rng } from '../../../electron/demo-platform/prng';
 
 const NAMES = ['ООО «Ромашка»', 'АО «Вектор»', 'ИП Иванов', 'Acme Ltd', 'ООО «Северный ветер»', 'Globex Ltd', 'АО «Техно»', 'ИП Петрова'];
@@ -33,3 +34,18 @@ export function makeClients(n: number, seed = 1): Client[] {
   }
   return out;
 }
+
+/** Each sort column as a plain reference query orders by it (what the list's plans must equal). */
+export const SORT_SQL: Record<SortColumn, string> = {
+  name: 'name COLLATE NOCASE',
+  email: 'email',
+  phone: 'phone',
+  externalId: 'external_id',
+  status: 'status',
+  paymentModel: 'payment_model',
+  payment: 'payment_minor',
+  bonus: 'bonus_minor',
+  projectsCount: 'projects_count',
+  invitedAt: 'invited_at',
+  registeredAt: 'registered_at',
+};

@@ -13,26 +13,13 @@ import { listRows, normaliseSearch, searchPlanInput, type DbClientRow, type List
 import { plannedSearchPage, type PlanName } from '../../../electron/core/clients/search-plan';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
 import type { Client } from '../../../shared/contract/platform';
-import { makeClients } from './fixtures';
+import { makeClients, SORT_SQL } from './fixtures';
 
 let temp: TempDb;
 let db: Database.Database;
 let statements: StatementCache;
 const input = (x: Partial<ListInput> = {}) => ClientsListInput.parse(x) as ListInput;
 
-const SORT: Record<SortColumn, string> = {
-  name: 'name COLLATE NOCASE',
-  email: 'email',
-  phone: 'phone',
-  externalId: 'external_id',
-  status: 'status',
-  paymentModel: 'payment_model',
-  payment: 'payment_minor',
-  bonus: 'bonus_minor',
-  projectsCount: 'projects_count',
-  invitedAt: 'invited_at',
-  registeredAt: 'registered_at',
-};
 
 /** Clients whose matches cluster in some orders: Latin names first under a name sort, Cyrillic ones after; equal names and balances (ties). */
 function clustered(): Client[] {
@@ -55,7 +42,7 @@ afterAll(() => temp.close());
 function plain(q: string, column: SortColumn, dir: 'asc' | 'desc', offset: number, limit: number): string[] {
   const d = dir.toUpperCase();
   return db
-    .prepare(`SELECT id FROM clients NOT INDEXED WHERE instr(search_text, ?) > 0 ORDER BY ${SORT[column]} ${d}, id ${d} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT id FROM clients NOT INDEXED WHERE instr(search_text, ?) > 0 ORDER BY ${SORT_SQL[column]} ${d}, id ${d} LIMIT ? OFFSET ?`)
     .pluck()
     .all(normaliseSearch(q), limit, offset) as string[];
 }

@@ -16,7 +16,7 @@ import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
 import { openDatabase } from '../../../electron/core/db/open';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
 import type { Client } from '../../../shared/contract/platform';
-import { makeClients } from './fixtures';
+import { makeClients, SORT_SQL } from './fixtures';
 
 let temp: TempDb;
 let statements: StatementCache;
@@ -44,19 +44,6 @@ function expectCountsExact(db: Database.Database, terms: string[]): void {
   for (const q of terms) expect(countClients(statements, input({ search: q })), JSON.stringify(q)).toBe(scanCount(db, q));
 }
 
-const SORT: Record<SortColumn, string> = {
-  name: 'name COLLATE NOCASE',
-  email: 'email',
-  phone: 'phone',
-  externalId: 'external_id',
-  status: 'status',
-  paymentModel: 'payment_model',
-  payment: 'payment_minor',
-  bonus: 'bonus_minor',
-  projectsCount: 'projects_count',
-  invitedAt: 'invited_at',
-  registeredAt: 'registered_at',
-};
 
 describe('short searches', () => {
   it('count exactly what a scan counts, kept in step through inserts, changes and deletes', () => {
@@ -87,7 +74,7 @@ describe('short searches', () => {
         for (const dir of ['asc', 'desc'] as const) {
           const i = input({ search: q, sort: { column, dir }, offset: 20, limit: 100 });
           const got = listRows(statements, i).map((r) => r.id);
-          const sortSql = SORT[column];
+          const sortSql = SORT_SQL[column];
           const d = dir.toUpperCase();
           const expected = temp.db
             .prepare(`SELECT id FROM clients NOT INDEXED WHERE instr(search_text, ?) > 0 ORDER BY ${sortSql} ${d}, id ${d} LIMIT 100 OFFSET 20`)
