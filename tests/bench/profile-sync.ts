@@ -10,12 +10,8 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core/create-core';
 import type { CoreEvent } from '../../shared/contract/events';
 import { startChildPlatform } from './platform';
+import { opt } from './main';
 
-const args = process.argv.slice(2);
-const opt = (n: string, d: string) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? (args[i + 1] ?? d) : d;
-};
 const N = Number(opt('clients', '20000'));
 const work = mkdtempSync(join(tmpdir(), 'pd-prof-'));
 const keep = opt('keep', '');

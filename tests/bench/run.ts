@@ -24,7 +24,7 @@ import { cpuMeter } from './cpu';
 import { cursorsOf, phaseSeconds, timedSync } from './sync';
 import { scaleTable } from './scale';
 import { listFigures } from './list';
-import { runMain } from './main';
+import { args, flag, opt, runMain } from './main';
 
 export interface BenchContext {
   platform: ChildPlatform;
@@ -36,12 +36,6 @@ export interface BenchContext {
   log: (line: string) => void;
 }
 
-const args = process.argv.slice(2);
-const flag = (n: string) => args.includes(`--${n}`);
-const opt = (n: string, d: string) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? (args[i + 1] ?? d) : d;
-};
 const N = Number(opt('clients', '10000'));
 const SEED = Number(opt('seed', '1'));
 const JSON_OUT = flag('json');

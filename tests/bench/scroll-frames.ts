@@ -14,14 +14,9 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWebServer } from '../../electron/web/server';
 import { startChildPlatform } from './platform';
-import { runMain } from './main';
+import { args, opt, runMain } from './main';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const args = process.argv.slice(2);
-const opt = (n: string, d: string) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? (args[i + 1] ?? d) : d;
-};
 const file = args[0];
 const clients = Number(opt('clients', '10000'));
 const LONG = 34;

@@ -12,13 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startChildPlatform } from './platform';
 import type { BenchContext } from './run';
-import { runMain } from './main';
+import { args, opt, runMain } from './main';
 
-const args = process.argv.slice(2);
-const opt = (n: string, d: string) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? (args[i + 1] ?? d) : d;
-};
 const file = args[0];
 const clients = Number(opt('clients', '10000'));
 const sections = opt('sections', 'ui').split(',');
