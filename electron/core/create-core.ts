@@ -131,6 +131,7 @@ export async function createCore(opts: CoreOptions & CreateCoreExtras): Promise<
     },
   };
 
+  engine.resumeIndexes();
   if (opts.autoSync !== false) engine.start();
   // The outbox runner: sends what a previous run left, wakes when the platform is reachable again.
   startActions(ctx, opts.actions ?? {});

@@ -61,6 +61,8 @@ export class SyncEngine {
   private lastChangedEmit = 0;
   /** The run built the indexes a first fill owed after it reported done (announced when it ends). */
   private indexesBuilt = false;
+  /** resumeIndexes' build, while it runs. */
+  private resuming: Promise<void> | null = null;
 
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
@@ -81,10 +83,27 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.current?.catch(() => undefined);
+    await this.resuming;
   }
-  /** Resolves once no sync is running (the one under way, if any, has ended). */
+  /** Resolves once no sync is running (the one under way, if any, has ended), nor a resumed index build. */
   async idle(): Promise<void> {
-    while (this.current) await this.current.catch(() => undefined);
+    while (this.current || this.resuming) await (this.current ?? this.resuming)?.catch(() => undefined);
+  }
+
+  /**
+   * A cache opened with the clients' indexes still owed past a first fill (the app closed while a
+   * first sync built them): build the rest now, a step per turn of the event loop, whether or not
+   * the platform can be reached, instead of scanning until the next successful sync.
+   */
+  resumeIndexes(): void {
+    const d = this.store.indexes.debt();
+    if (this.resuming || typeof d !== 'number') return;
+    this.resuming = (async () => {
+      while (!this.closed && this.store.indexes.payStep()) await turn();
+      if (this.closed || this.store.indexes.debt() !== null) return;
+      this.store.refreshStatistics();
+      this.opts.emit('data.changed', { tables: ['clients'] });
+    })().finally(() => (this.resuming = null));
   }
   /** The connection changed: reset the state and sync soon. */
   connectionChanged(): void {

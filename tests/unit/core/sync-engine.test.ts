@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { testCore } from '../../support/test-core';
 import { ledgerWindowStart } from '../../../electron/core/sync/engine';
+import { SyncStore } from '../../../electron/core/sync/store';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { Transaction } from '../../../shared/contract/platform';
 import { startFakePlatform, type FakePlatform } from './fake-platform';
@@ -127,6 +128,28 @@ describe('sync engine', () => {
     fp.mode = origMode;
     await core.engine.run();
     expect(count('clients')).toBe(230);
+  });
+
+  it('a cache closed while its indexes were still owed builds them when opened, offline too', async () => {
+    await core.engine.run();
+    const indexes = () => core.ctx.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clients' AND name LIKE 'clients_%'").pluck().get();
+    const listed = async (search: string) => ((await core.call('clients.list', { search, limit: 500 })) as { total: number }).total;
+    const full = indexes();
+    const found = await listed('ооо');
+    expect(found).toBeGreaterThan(0);
+    // As a kill after the first fill leaves it: the fill over, no list index, the search index empty.
+    const owed = new SyncStore(core.ctx.db).indexes;
+    owed.beginFill();
+    owed.endFill();
+    expect(indexes()).toBe(0);
+    await core.close();
+    await fp.close();
+    await open();
+    await core.engine.idle();
+    expect(new SyncStore(core.ctx.db).indexes.debt()).toBe(null);
+    expect(indexes()).toBe(full);
+    expect(await listed('ооо')).toBe(found);
+    expect(events.some((e) => e.event === 'data.changed' && e.payload.tables.includes('clients'))).toBe(true);
   });
 
   it('never runs two at once', async () => {
