@@ -149,7 +149,7 @@ describe('sync engine', () => {
     expect(new SyncStore(core.ctx.db).indexes.debt()).toBe(null);
     expect(indexes()).toBe(full);
     expect(await listed('ооо')).toBe(found);
-    expect(events.some((e) => e.event === 'data.changed' && e.payload.tables.includes('clients'))).toBe(true);
+    expect(events.some((e) => e.event === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('clients'))).toBe(true);
   });
 
   it('never runs two at once', async () => {
