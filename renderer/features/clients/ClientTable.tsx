@@ -81,7 +81,7 @@ function cell(id: ColumnId, row: ClientRow, zone: string, text: RowText) {
   switch (id) {
     case 'name':
       return (
-        <div key={id} className="cell cell-name" role="cell" title={row.name ?? undefined}>
+        <div key={id} className={row.pendingAction ? 'cell cell-name cell-name-pending' : 'cell cell-name'} role="cell" title={row.name ?? undefined}>
           {/* <bdi>: platform text keeps its own direction and cannot reorder its neighbours. */}
           {row.name !== null ? (
             <bdi className="cell-text cell-wrap" data-testid="client-name-cell">
