@@ -153,11 +153,7 @@ export class ActionRunner {
       const first = oldestOpenRow(db);
       if (first && first.state === 'pending') {
         const claim = db.transaction(() => this.claimPending(first.batch_id, first.action, this.deps.now())).immediate();
-        if (claim?.chunkKey) {
-          claim.req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
-          claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
-        }
-        this.prefetched = claim;
+        this.prefetched = claim && this.started(claim);
       }
     }
     this.wake();
@@ -175,10 +171,7 @@ export class ActionRunner {
 
   /** Starts the request of a chunk the enqueue claimed (after firstChunkSize, in the same turn). */
   sendClaimed(batchId: string, action: BulkAction, claimed: { rows: ClaimRow[]; chunkKey: string }): void {
-    const claim: Claim = { batchId, action, chunkKey: claimed.chunkKey, rows: claimed.rows };
-    claim.req = this.deps.api().bulk(action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
-    claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
-    this.prefetched = claim;
+    this.prefetched = this.started({ batchId, action, chunkKey: claimed.chunkKey, rows: claimed.rows });
     this.wake();
   }
 
@@ -319,12 +312,16 @@ export class ActionRunner {
   private prefetchNext(claim: Claim): void {
     if (!this.bulkSupported || this.stopped) return;
     const next = this.deps.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.deps.now())).immediate();
-    if (!next) return;
-    if (next.chunkKey) {
-      next.req = this.deps.api().bulk(next.action, next.rows.map((r) => r.client_id), next.chunkKey);
-      next.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+    if (next) this.prefetched = this.started(next);
+  }
+
+  /** The claim with its bulk request started (a keyed chunk; a single row goes per client in the loop). */
+  private started(claim: Claim): Claim {
+    if (claim.chunkKey) {
+      claim.req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
+      claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
     }
-    this.prefetched = next;
+    return claim;
   }
 
   /** While a chunk is in flight (its request written): claim the batch's next one, to send at the answer. */
@@ -340,8 +337,7 @@ export class ActionRunner {
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
     let res: BulkResult;
     try {
-      const req = claim.req ?? this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey ?? undefined);
-      req.catch(() => {}); // awaited below; claiming ahead must not leave a rejection unhandled
+      const req = (claim.req ? claim : this.started(claim)).req!;
       await this.claimAhead(claim);
       res = await req;
     } catch (e) {
@@ -366,9 +362,7 @@ export class ActionRunner {
     const ahead = this.ahead;
     this.ahead = null;
     if (ahead && !this.stopped) {
-      ahead.req = this.deps.api().bulk(ahead.action, ahead.rows.map((r) => r.client_id), ahead.chunkKey ?? undefined);
-      ahead.req.catch(() => {}); // awaited by the loop; a rejection is handled there
-      this.prefetched = ahead;
+      this.prefetched = this.started(ahead);
     } else if (ahead) {
       this.deps.db.transaction(() => releaseClaim(this.deps.db, ahead.batchId, ahead.rows)).immediate();
     } else {
