@@ -165,6 +165,8 @@ const SORT_INDEX: Record<SortColumn, string> = {
   invitedAt: 'clients_invited_at',
   registeredAt: 'clients_registered_at',
 };
+/** The sort indexes that also carry search_text (migration 009): a walk along them reads no table row. */
+const TEXT_SORT_INDEXES = new Set(['clients_name', 'clients_email']);
 
 export interface ListInput extends ClientFilter {
   sort: { column: SortColumn; dir: 'asc' | 'desc' };
@@ -244,6 +246,7 @@ export function searchPlanInput(statements: StatementCache, input: ListInput): P
     limit: input.limit,
     order: `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`,
     sortIndex,
+    textInIndex: TEXT_SORT_INDEXES.has(sortIndex),
     columns: `${COLUMNS}, ${pendingActionSql()} AS pending_action`,
   };
 }

@@ -22,10 +22,11 @@ import { gramsReady, shortLength } from './short-search';
 /**
  * What each plan costs, in about a microsecond on this class of machine: a match taken from the
  * trigram index and sorted (a table read each); an entry of the sort index walked testing its search
- * text (a table read each); a match tested while walking the sort index by rowid, and each entry of
- * that walk (the index alone); a row of the table scanned. Only their ratios matter.
+ * text (a table read each), or of an index that carries the text (the index alone, in order); a match
+ * tested while walking the sort index by rowid, and each entry of that walk (the index alone); a row
+ * of the table scanned. Only their ratios matter.
  */
-const COST = { sort: 1.3, walk: 1.1, probeMatch: 0.5, probeEntry: 0.1, scan: 0.35 };
+const COST = { sort: 1.3, walk: 1.1, walkText: 0.3, probeMatch: 0.5, probeEntry: 0.1, scan: 0.35 };
 /** The walk stops after this many times the entries it needs if the matches are spread evenly. */
 const WALK_SLACK = 3;
 /** Matches an even spread puts in the first entries read to tell whether it is one (half of them seen: it is). */
@@ -44,6 +45,8 @@ export interface PlanInput {
   order: string;
   /** The sort column's index (exists). */
   sortIndex: string;
+  /** Whether that index carries the search text (a walk then reads the index alone). */
+  textInIndex: boolean;
   /** Clients in the table. */
   total: number;
   /** SELECT list of a page row (columns and the pending action). */
@@ -74,9 +77,10 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
   if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
 
+  const walkCost = p.textInIndex ? COST.walkText : COST.walk;
   if (matches === null) {
     // A single character, which no index finds: walk until the walk has cost what a scan costs.
-    const page = walk(statements, p, p.q, Math.floor((p.total * COST.scan) / COST.walk));
+    const page = walk(statements, p, p.q, Math.floor((p.total * COST.scan) / walkCost));
     return page ? found('walk', page) : found('scan', scan(statements, p));
   }
   // The entries a walk reads before the page fills if the matches are spread evenly through this order.
@@ -91,7 +95,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   // Very many: a walk of a few times the entries an even spread needs, costing a fraction of taking
   // them, most likely fills the page.
   const budget = Math.max(want, WALK_SLACK * expected);
-  if (2 * budget * COST.walk <= p.n * COST.probeMatch) {
+  if (2 * budget * walkCost <= p.n * COST.probeMatch) {
     const page = walk(statements, p, p.q, budget);
     return page ? found('walk', page) : sortOrProbe();
   }
@@ -103,7 +107,15 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
     .get(`SELECT count(*) FROM (SELECT instr(c.search_text, @q) AS hit FROM clients c INDEXED BY ${p.sortIndex} ORDER BY ${p.order} LIMIT @look) WHERE hit > 0`)
     .pluck()
     .get({ look, q: p.q }) as number;
-  if (2 * seen >= SPREAD_SEEN) return found('probe', probe(statements, p, matches, -1) as number[]);
+  if (2 * seen >= SPREAD_SEEN) {
+    // Spread: along an index that carries the text, a walk to where the page fills costs less than
+    // taking the matches to test them.
+    if (budget * walkCost <= probeCost) {
+      const page = walk(statements, p, p.q, budget);
+      if (page) return found('walk', page);
+    }
+    return found('probe', probe(statements, p, matches, -1) as number[]);
+  }
   // Not at the start: test them along the index as far as costs what sorting them does, then sort.
   if (sortCost < wholeProbeCost) {
     const page = probe(statements, p, matches, Math.floor((sortCost - p.n * COST.probeMatch) / COST.probeEntry));

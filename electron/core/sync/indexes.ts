@@ -21,17 +21,22 @@ import { setSearchIndexReady } from '../clients/queries';
 import { GRAMS_OWED_KEY, rebuildSearchGrams } from '../clients/short-search';
 import { up as core001 } from '../db/migrations/001-core';
 import { FILL_SEQ, SEARCH_GRAM_TRIGGERS } from '../db/migrations/008-search-grams';
+import { CLIENT_TEXT_INDEXES } from '../db/migrations/009-text-sort-indexes';
 
 const DEBT_KEY = 'sync.clientIndexDebt';
 /** Rows copied into the search index per step at most (a few tens of ms), and at least. */
 const FTS_STEP = 2500;
 const FTS_STEP_MIN = 400;
 
-/** The clients table's list indexes and search triggers, read from migration 001 itself. */
-const CLIENT_INDEXES = [...core001.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
-  name: m[1] as string,
-  sql: m[0].replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
-}));
+/** The clients table's list indexes, read from the migrations themselves: 001's, as 009 redefined some. */
+const indexesOf = (sql: string) =>
+  [...sql.matchAll(/^CREATE INDEX (clients_\w+) ON clients [^;]*;/gm)].map((m) => ({
+    name: m[1] as string,
+    sql: m[0].replace('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+  }));
+const redefined = new Map(indexesOf(CLIENT_TEXT_INDEXES).map((i) => [i.name, i]));
+const CLIENT_INDEXES = indexesOf(core001).map((i) => redefined.get(i.name) ?? i);
+/** The search triggers, from migration 001. */
 const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\S]*?END;/gm)].map((m) => ({
   name: m[1] as string,
   sql: m[0].replace('CREATE TRIGGER ', 'CREATE TRIGGER IF NOT EXISTS '),
@@ -55,6 +60,8 @@ export class ClientIndexes {
       names: p("SELECT name FROM sqlite_master WHERE tbl_name = 'clients'").pluck(),
     };
     this.repairLegacy();
+    // A fill in progress has no list indexes (an upgrade may have built some since it began).
+    if (this.debt() === 'fill') for (const i of CLIENT_INDEXES) db.exec(`DROP INDEX IF EXISTS ${i.name}`);
     setSearchIndexReady(db, this.debt() === null);
   }
 

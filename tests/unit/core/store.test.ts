@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../electron/core/db/open';
+import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
 import { StatementCache } from '../../../electron/core/db/statements';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listClients } from '../../../electron/core/clients/queries';
@@ -142,5 +143,60 @@ describe('a first fill without indexes, then the indexes a step at a time', () =
     expect(row).toEqual({ email: 'new@mail.ru', payment_minor: -5, search_text: expect.stringContaining('new@mail.ru') });
     expect(search(db, 'new@mail').total).toBe(1);
     db.close();
+  });
+});
+
+describe('the name and e-mail list indexes carry the search text (migration 009)', () => {
+  const before009 = MIGRATIONS.filter((m) => m.version < 9);
+  const indexSql = (db: Database.Database, name: string) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string | undefined;
+
+  it('a cache from before is upgraded in place: same rows, same pages, nothing owed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pd-store-'));
+    const f = join(dir, 'cache.sqlite');
+    let db = openDatabase(f, { migrations: before009 });
+    let store = new SyncStore(db);
+    store.indexes.beginFill();
+    store.applyClientsPage(makeClients(3000, 5), 'a');
+    store.indexes.payAll();
+    // As the app before 009 built them.
+    db.exec('DROP INDEX clients_name; DROP INDEX clients_email; CREATE INDEX clients_name ON clients (name COLLATE NOCASE, id); CREATE INDEX clients_email ON clients (email, id);');
+    const pages = ['ооо', 'ex', 'а', '@example3'].map((q) => search(db, q).rows.map((r) => r.id));
+    db.close();
+
+    db = openDatabase(f);
+    store = new SyncStore(db);
+    expect(indexSql(db, 'clients_name')).toContain('search_text');
+    expect(indexSql(db, 'clients_email')).toContain('search_text');
+    expect(store.indexes.debt()).toBe(null);
+    expect(schemaOf(db)).toEqual(schemaOf(openDatabase(':memory:')));
+    expect(['ооо', 'ex', 'а', '@example3'].map((q) => search(db, q).rows.map((r) => r.id))).toEqual(pages);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a cache upgraded in the middle of a first fill goes on filling without list indexes, then builds the new ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pd-store-'));
+    const f = join(dir, 'cache.sqlite');
+    const all = makeClients(4000, 6);
+    let db = openDatabase(f, { migrations: before009 });
+    let store = new SyncStore(db);
+    store.indexes.beginFill();
+    store.applyClientsPage(all.slice(0, 2000), 'a');
+    db.close(); // killed during the fill, then the app is upgraded
+
+    db = openDatabase(f);
+    store = new SyncStore(db);
+    expect(store.indexes.debt()).toBe('fill');
+    expect(indexSql(db, 'clients_name')).toBeUndefined();
+    expect(indexSql(db, 'clients_email')).toBeUndefined();
+    store.applyClientsPage(all.slice(2000), 'b');
+    store.indexes.endFill();
+    store.indexes.payAll();
+    expect(indexSql(db, 'clients_name')).toContain('search_text');
+    expect(schemaOf(db)).toEqual(schemaOf(openDatabase(':memory:')));
+    for (const q of TERMS) expect(search(db, q).total).toBe(scan(db, q));
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -10,6 +10,7 @@ import * as m005 from './005-home';
 import * as m006 from './006-views';
 import * as m007 from './007-invite-outbox';
 import * as m008 from './008-search-grams';
+import * as m009 from './009-text-sort-indexes';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: 'views', up: m006.up },
   { version: 7, name: 'invite-outbox', up: m007.up },
   { version: 8, name: 'search-grams', up: m008.up },
+  { version: 9, name: 'text-sort-indexes', up: m009.up },
 ];
