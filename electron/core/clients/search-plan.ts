@@ -13,7 +13,8 @@
  * Few matches sort; very many walk, and a walk that has not filled the page within a few times the
  * entries an even spread needs shows them clustered elsewhere in this order (a Cyrillic word under a
  * name sort, say): the cheaper of the other ways finishes. Between, the first entries of the order
- * tell whether the matches are spread (probe) or not (sort). The number of matches is exact:
+ * tell whether the matches are spread (probe; a walk along an index that carries the search text) or
+ * not (sort). The number of matches is exact:
  * search_grams for one or two characters, the trigram index for more (the count the list asks next, kept).
  */
 import type { StatementCache } from '../db/statements';
