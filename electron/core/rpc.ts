@@ -13,6 +13,7 @@ import { localHandlers } from './local/handlers';
 import { homeHandlers } from './home/handlers';
 import { paletteHandlers } from './palette/handlers';
 import { viewsHandlers } from './views/handlers';
+import { settleStaged } from './actions/staged';
 
 export const HANDLERS: Handlers<typeof METHODS> = {
   ...settingsHandlers,
@@ -37,6 +38,8 @@ export async function dispatch(method: string, rawInput: unknown, ctx: CoreConte
     throw new AppError('invalid_input', `Invalid input for ${method}: ${parsed.error.issues[0]?.message ?? ''}`, { fields });
   }
   const handler = HANDLERS[method as MethodName] as (input: unknown, ctx: CoreContext) => unknown;
+  // A batch whose outbox rows are still being written (its first request in flight) gets them first.
+  settleStaged(ctx.db);
   const out = await handler(parsed.data, ctx);
   return def.output.parse(out);
 }

@@ -39,7 +39,7 @@ export function oldestOpenRow(
 export function reclaimSending(db: Database.Database, batchId: string, chunkKey: string | null, limit: number, now: number): ClaimRow[] {
   const rows = (
     chunkKey
-      ? db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey)
+      ? claimedRows(db, chunkKey)
       : db
           .prepare(
             `SELECT seq, client_id, idempotency_key FROM outbox WHERE batch_id = ? AND state = 'sending' AND chunk_key IS NULL ORDER BY seq LIMIT ?`,
@@ -52,6 +52,11 @@ export function reclaimSending(db: Database.Database, batchId: string, chunkKey:
     ).run(now, batchId, rows[0]!.seq, rows[rows.length - 1]!.seq);
   }
   return rows;
+}
+
+/** The rows being sent under a chunk's key, by seq. */
+export function claimedRows(db: Database.Database, chunkKey: string): ClaimRow[] {
+  return db.prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`).all(chunkKey) as ClaimRow[];
 }
 
 /** The batch's first pending rows by seq, up to `limit`. */

@@ -18,7 +18,8 @@ export const actionsHandlers: Handlers<typeof actionsMethods> = {
       // The first request leaves before the UI is told (the rows are committed already).
       if (r.claimed) runner?.sendClaimed(r.batchId, action, r.claimed);
       else runner?.sendSoon();
-      ctx.emit('actions.progress', progressOf(ctx.db, r.batchId));
+      // Every row of a new batch waits (a staged batch has no rows to count until its request has left).
+      ctx.emit('actions.progress', { batchId: r.batchId, total: r.count, done: 0, failed: 0, pending: r.count });
       ctx.changed(['clients', 'actions', 'audit']);
     }
     return { batchId: r.batchId, count: r.count, skipped: r.skipped };

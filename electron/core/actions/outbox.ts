@@ -13,6 +13,7 @@ import type { BulkAction } from '../../../shared/contract/platform';
 import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../../shared/contract/rpc/actions';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { ClaimRow } from './claims';
+import { noteStaged, writeRows, type Staged } from './staged';
 
 /** The status a client must have for the action to apply (delete applies to any). */
 export const APPLIES_TO: Record<BulkAction, string[] | null> = {
@@ -74,16 +75,17 @@ export interface EnqueueResult {
   batchId: string | null;
   count: number;
   skipped: number;
-  /** The batch's first chunk, committed already claimed (opts.claimFirst): its request may leave now. */
+  /** The batch's first chunk, committed already claimed (opts.claimFirst) and staged: its request may leave now; seq is 0 until settleStaged writes the rows. */
   claimed?: { rows: ClaimRow[]; chunkKey: string };
 }
 
 /**
  * Creates a batch for the clients of `ids` the action applies to (by cached status, and not already
  * waiting for another action), in selection order. One transaction: batch, outbox rows, audit entry.
- * With `claimFirst` (a chunk size, when the runner is idle and may send at once), the first chunk's
- * rows are written already claimed, as the runner's claim would leave them ('sending', the chunk's
- * key, one attempt), so its request can leave as soon as this commits.
+ * With `claimFirst` (a chunk size, when the runner is idle and may send at once), the batch is
+ * staged instead (staged.ts): its clients go into one JSON column with the first chunk's key, the
+ * rows are written by settleStaged while that chunk's request is in flight, the first chunk's rows
+ * as the runner's claim would leave them ('sending', the chunk's key, one attempt).
  */
 export function enqueue(
   db: Database.Database,
@@ -135,21 +137,21 @@ export function enqueue(
         opts.parentId ? `retry:${opts.parentId}` : null,
         `${user} ${action} ${rows.map((r) => `${r.id} ${r.email} ${r.name}`).join(' ')}`.toLowerCase(),
       );
+    const skipped = selected - count;
+    // Staged (the runner is idle and sends the first chunk as this commits): the clients go into the
+    // batch as one JSON column and their rows are written while the request is in flight (staged.ts).
+    const staged: Staged | null = chunkKey ? { ids: eligible, first, key: chunkKey } : null;
+    if (staged) noteStaged(db);
     db.prepare(
-      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(batchId, action, opts.now, count, selected - count, opts.parentId ?? null, user, Number(audit.lastInsertRowid));
-    // One statement: every eligible client with its own key, the first chunk's rows already claimed.
-    db.prepare(
-      `INSERT INTO outbox (batch_id, client_id, action, idempotency_key, state, chunk_key, attempts, created_at, updated_at)
-       SELECT @b, value, @a, @b || ':' || value,
-              CASE WHEN key < @first THEN 'sending' ELSE 'pending' END, CASE WHEN key < @first THEN @key END, key < @first, @now, @now
-       FROM json_each(@ids) ORDER BY key`,
-    ).run({ b: batchId, a: action, now: opts.now, first, key: chunkKey, ids: eligibleJson });
-    if (!chunkKey) return { batchId, count, skipped: selected - count };
-    const claimed = db
-      .prepare(`SELECT seq, client_id, idempotency_key FROM outbox WHERE chunk_key = ? AND state = 'sending' ORDER BY seq`)
-      .all(chunkKey) as ClaimRow[];
-    return { batchId, count, skipped: selected - count, claimed: { rows: claimed, chunkKey } };
+      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user, audit_id, staged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(batchId, action, opts.now, count, skipped, opts.parentId ?? null, user, Number(audit.lastInsertRowid), staged && JSON.stringify(staged));
+    if (!chunkKey) {
+      writeRows(db, { id: batchId, action, idsJson: eligibleJson, first: 0, key: null, now: opts.now });
+      return { batchId, count, skipped };
+    }
+    // The rows' seq is known once they are written: the runner reads them back then (claimedRows).
+    const rows1 = eligible.slice(0, first).map((id) => ({ seq: 0, client_id: id, idempotency_key: rowKey(batchId, id) }));
+    return { batchId, count, skipped, claimed: { rows: rows1, chunkKey } };
   });
   return tx.immediate();
 }

@@ -32,7 +32,9 @@ import type { CoreContext } from '../context';
 import { ApiError, localFault } from '../partner-api/errors';
 import { chunkKeyOf } from './outbox';
 import { classifyFailure, type Outcome, type RunnerState } from './failures';
+import { settleStaged } from './staged';
 import {
+  claimedRows,
   dropChunkKey,
   hasOpenRows,
   markSending,
@@ -85,6 +87,8 @@ interface Claim {
   rows: ClaimRow[];
   /** The request, when it was started early (the next chunk of a batch goes out before the last answer is recorded). */
   req?: Promise<BulkResult>;
+  /** The enqueue's claim of a staged batch: its rows (and their seq) are written once the request has left. */
+  staged?: boolean;
 }
 
 export { chunkKeyOf };
@@ -171,7 +175,7 @@ export class ActionRunner {
 
   /** Starts the request of a chunk the enqueue claimed (after firstChunkSize, in the same turn). */
   sendClaimed(batchId: string, action: BulkAction, claimed: { rows: ClaimRow[]; chunkKey: string }): void {
-    this.prefetched = this.started({ batchId, action, chunkKey: claimed.chunkKey, rows: claimed.rows });
+    this.prefetched = this.started({ batchId, action, chunkKey: claimed.chunkKey, rows: claimed.rows, staged: true });
     this.wake();
   }
 
@@ -185,6 +189,7 @@ export class ActionRunner {
 
   /** Resolves once no row is pending or sending and the runner has nothing in flight. */
   whenIdle(): Promise<void> {
+    settleStaged(this.deps.db);
     if (this.state === 'idle' && !hasOpenRows(this.deps.db) && !hasOpenInvites(this.deps.db)) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
   }
@@ -284,6 +289,7 @@ export class ActionRunner {
   /** The next rows to send: a chunk left in 'sending' by a previous run first, else new pending rows. */
   private claim(): Claim | null {
     const db = this.deps.db;
+    settleStaged(db);
     const first = oldestOpenRow(db);
     if (!first) return null;
     const now = this.deps.now();
@@ -325,10 +331,8 @@ export class ActionRunner {
   }
 
   /** While a chunk is in flight (its request written): claim the batch's next one, to send at the answer. */
-  private async claimAhead(claim: Claim): Promise<void> {
+  private claimAhead(claim: Claim): void {
     if (!this.bulkSupported || this.stopped || this.ahead) return;
-    await new Promise<void>((r) => setImmediate(r)); // fetch writes the request on a later tick
-    if (this.stopped || this.ahead) return;
     const next = this.deps.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.deps.now())).immediate();
     if (next?.chunkKey) this.ahead = next;
     else if (next) releaseClaim(this.deps.db, next.batchId, next.rows);
@@ -336,9 +340,16 @@ export class ActionRunner {
 
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
     let res: BulkResult;
+    const req = (claim.req ? claim : this.started(claim)).req!;
+    await new Promise<void>((r) => setImmediate(r)); // fetch writes the request on a later tick
+    if (claim.staged) {
+      // The enqueue's batch: its rows are written now, while the request is in flight.
+      settleStaged(this.deps.db);
+      claim.rows = claimedRows(this.deps.db, claim.chunkKey!);
+      claim.staged = false;
+    }
     try {
-      const req = (claim.req ? claim : this.started(claim)).req!;
-      await this.claimAhead(claim);
+      this.claimAhead(claim);
       res = await req;
     } catch (e) {
       this.releaseAhead();

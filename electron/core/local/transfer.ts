@@ -6,12 +6,14 @@
  * writes nothing).
  */
 import type Database from 'better-sqlite3';
+import { settleStaged } from '../actions/staged';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { LocalDataFile, type LocalDataCounts } from '../../../shared/contract/rpc/local';
 
 const PREFS = "key LIKE 'settings.%' OR key LIKE 'connection.%'";
 
 export function exportLocalData(db: Database.Database, appVersion: string, nowMs: number): LocalDataFile {
+  settleStaged(db);
   // One read transaction: the tables agree with each other.
   return db.transaction(() => ({
     format: 'partner-desk-local-data' as const,

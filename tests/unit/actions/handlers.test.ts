@@ -8,6 +8,8 @@ import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
 import { actionsText } from '../../../electron/core/actions/export';
 import { seedClients } from './helpers';
+import { FakePlatform } from './fake-api';
+import { ActionRunner } from '../../../electron/core/actions/runner';
 import { tempDb, type TempDb } from '../../support/temp-db';
 
 let t: TempDb | null = null;
@@ -99,6 +101,37 @@ describe('actions handlers on a temp database', () => {
     const ctx = ctxOf(t.db);
     expect(await dispatch('clients.invite', { email: 'new@example.com' }, ctx)).toMatchObject({ queued: true, invitation: { email: 'new@example.com', state: 'pending' } });
     expect(await dispatch('invitations.list', {}, ctx)).toMatchObject({ items: [], asOf: null, offline: true, queued: [{ email: 'new@example.com' }] });
+  });
+
+  it("a staged enqueue: while its first request is in flight, every reader sees the batch's rows", async () => {
+    t = tempDb();
+    const ids = seedClients(t.db, 700);
+    const platform = new FakePlatform(ids);
+    let release!: () => void;
+    platform.gate = new Promise<void>((r) => (release = r));
+    const ctx = ctxOf(t.db);
+    const runner = new ActionRunner({ db: t.db, api: () => platform, emit: () => {}, changed: () => {}, now: () => Date.now() });
+    ctx.actionRunner = runner;
+    runner.start();
+    await runner.whenIdle();
+    try {
+      const r = (await dispatch('actions.enqueue', { action: 'block', ids }, ctx)) as { batchId: string; count: number };
+      expect(r.count).toBe(700);
+      expect(platform.calls.map((c) => c.ids.length)).toEqual([500]);
+      // Next in this turn, before the runner writes the rows: the readers get them written first.
+      const b = (await dispatch('actions.batch', { batchId: r.batchId, limit: 1 }, ctx)) as { batch: { total: number; sending: number; pending: number } };
+      expect(b.batch).toMatchObject({ total: 700, sending: 500, pending: 200 });
+      expect(await dispatch('actions.applicable', { ids }, ctx)).toMatchObject({ block: 0, delete: 0 });
+      expect(await dispatch('actions.enqueue', { action: 'delete', ids }, ctx)).toMatchObject({ batchId: null, count: 0 });
+      release();
+      platform.gate = null;
+      await runner.whenIdle();
+      expect(platform.calls.map((c) => c.ids.length)).toEqual([500, 200]);
+      expect(platform.applied.size).toBe(700);
+    } finally {
+      release();
+      await runner.stop();
+    }
   });
 
   it('speaks Russian plurals', () => {

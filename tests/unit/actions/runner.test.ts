@@ -5,6 +5,7 @@ import { enqueue, batchCounts, cancelBatch, retryFailed, batchItems, getBatch } 
 import type { CoreEvent } from '../../../shared/contract/events';
 import { seedClients } from './helpers';
 import { tempDb, type TempDb } from '../../support/temp-db';
+import { openDatabase } from '../../../electron/core/db/open';
 import { FakePlatform } from './fake-api';
 
 let t: TempDb | null = null;
@@ -98,14 +99,20 @@ describe('the outbox runner', () => {
     let release!: () => void;
     platform.gate = new Promise<void>((r) => (release = r));
     const b = enqueue(db, 'block', ids.slice(0, 700), { now: Date.now(), claimFirst: runner.firstChunkSize() });
-    // Committed as the runner's own claim would leave it: the first 500 in selection order, keyed, one attempt.
+    // The first 500 in selection order, keyed; the batch is staged: its rows are not written yet.
     const keys = ids.slice(0, 500).map((id) => `${b.batchId}:${id}`);
     expect(b.claimed?.chunkKey).toBe(chunkKeyOf('block', keys));
     expect(b.claimed?.rows.map((r) => r.idempotency_key)).toEqual(keys);
-    expect(batchCounts(db, b.batchId!)).toMatchObject({ sending: 500, pending: 200 });
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE state = 'sending' AND attempts = 1 AND chunk_key = ?").pluck().get(b.claimed!.chunkKey)).toBe(500);
+    expect(batchCounts(db, b.batchId!).total).toBe(0);
+    expect(db.prepare('SELECT staged IS NOT NULL FROM batches WHERE id = ?').pluck().get(b.batchId)).toBe(1);
     runner.sendClaimed(b.batchId!, 'block', b.claimed!);
     expect(platform.calls.map((c) => [c.ids.length, c.key])).toEqual([[500, b.claimed!.chunkKey]]);
+    // While the request is in flight the rows are written, as the runner's own claim would leave the
+    // first chunk: 'sending' under its key, one attempt.
+    while (batchCounts(db, b.batchId!).total < 700) await new Promise((r) => setImmediate(r));
+    expect(db.prepare('SELECT staged FROM batches WHERE id = ?').pluck().get(b.batchId)).toBeNull();
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE state = 'sending' AND attempts = 1 AND chunk_key = ?").pluck().get(b.claimed!.chunkKey)).toBe(500);
+    expect(db.prepare('SELECT client_id FROM outbox WHERE chunk_key = ? ORDER BY seq').pluck().all(b.claimed!.chunkKey)).toEqual(ids.slice(0, 500));
     // Busy now: a second batch is queued plainly.
     expect(runner.firstChunkSize()).toBe(0);
     release();
@@ -250,6 +257,37 @@ describe('the outbox runner', () => {
     expect(platform.applied.size).toBe(700);
     expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
     expect((db.prepare(`SELECT count(*) n FROM outbox WHERE state = 'ok'`).get() as { n: number }).n).toBe(700);
+  });
+
+  it('after a kill between a staged enqueue and the writing of its rows, the next start writes them and re-sends the first chunk with its key', async () => {
+    const { db, ids, platform } = setup(700);
+    const b = enqueue(db, 'block', ids, { now: Date.now(), claimFirst: 500 });
+    // The first request left (the platform applied it) and the process died before the rows were written.
+    await platform.bulk('block', b.claimed!.rows.map((r) => r.client_id), b.claimed!.chunkKey);
+    db.close();
+    const reopened = openDatabase(t!.file);
+    try {
+      expect(reopened.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+      const next = new ActionRunner(
+        { db: reopened, api: () => platform, emit: () => {}, changed: () => {}, now: () => Date.now() },
+        { backoffBaseMs: 1, backoffMaxMs: 5 },
+      );
+      next.start();
+      await next.whenIdle();
+      await next.stop();
+      expect(platform.calls.map((c) => [c.ids.length, c.key])).toEqual([
+        [500, b.claimed!.chunkKey],
+        [500, b.claimed!.chunkKey],
+        [200, platform.calls[2]!.key],
+      ]);
+      expect(platform.applied.size).toBe(700);
+      expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+      expect(batchCounts(reopened, b.batchId!)).toMatchObject({ total: 700, ok: 700 });
+      expect(reopened.prepare('SELECT max(attempts) FROM outbox WHERE chunk_key = ?').pluck().get(b.claimed!.chunkKey)).toBe(2);
+      expect(reopened.prepare('SELECT staged FROM batches WHERE id = ?').pluck().get(b.batchId)).toBeNull();
+    } finally {
+      reopened.close();
+    }
   });
 
   it('sends a single client per request, and per client with bounded concurrency in single mode', async () => {

@@ -11,6 +11,7 @@ import * as m006 from './006-views';
 import * as m007 from './007-invite-outbox';
 import * as m008 from './008-search-grams';
 import * as m009 from './009-text-sort-indexes';
+import * as m010 from './010-staged-batches';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: 'invite-outbox', up: m007.up },
   { version: 8, name: 'search-grams', up: m008.up },
   { version: 9, name: 'text-sort-indexes', up: m009.up },
+  { version: 10, name: 'staged-batches', up: m010.up },
 ];
