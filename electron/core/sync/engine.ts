@@ -151,11 +151,6 @@ export class SyncEngine {
     const p = this.runOnce().finally(() => {
       this.current = null;
       if (this.closed) return;
-      if (this.indexesBuilt) {
-        // Now that the run is over (the status no longer says running): list and search at full speed.
-        this.indexesBuilt = false;
-        this.opts.emit('data.changed', { tables: ['clients', 'sync'] });
-      }
       if (this.again) {
         this.again = false;
         this.schedule(0);
@@ -163,6 +158,12 @@ export class SyncEngine {
         const interval = syncIntervalMin(this.db) * 60_000;
         const retry = Math.min(interval, (this.opts.offlineRetryMs ?? 5_000) * 2 ** Math.max(0, this.failures - 1));
         this.schedule(this.failures > 0 && this.conn.state === 'offline' ? retry : interval);
+      }
+      if (this.indexesBuilt) {
+        // Now that the run is over and the next one is scheduled (a listener reading the status sees
+        // both): list and search at full speed.
+        this.indexesBuilt = false;
+        this.opts.emit('data.changed', { tables: ['clients', 'sync'] });
       }
     });
     this.current = p;

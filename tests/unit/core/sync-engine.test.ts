@@ -186,6 +186,11 @@ describe('scheduler', () => {
       connection: { kind: 'custom', url: fp.url, token: fp.token },
       apiOptions: { retryBaseMs: 1, maxRetries: 1 },
     });
+    // What a listener of "the sync changed" reads at that moment (the app's header does).
+    const seen: { running: boolean; nextSyncAt: string | null }[] = [];
+    auto.onEvent((e) => {
+      if (e.event === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('sync')) seen.push(auto.engine.status());
+    });
     try {
       await new Promise<void>((resolve) => {
         auto.onEvent((e) => {
@@ -194,6 +199,10 @@ describe('scheduler', () => {
       });
       // A first sync's run lasts past 'done' while it builds the indexes its fill left owed.
       await auto.engine.idle();
+      // Once the run is over, the next one is already scheduled when the listeners hear of it.
+      const over = seen.filter((s) => !s.running);
+      expect(over.length).toBeGreaterThan(0);
+      for (const s of over) expect(s.nextSyncAt).not.toBeNull();
       const st = (await auto.call('sync.status', {})) as { nextSyncAt: string | null; running: boolean };
       expect(st.running).toBe(false);
       const delta = Date.parse(st.nextSyncAt!) - Date.now();
