@@ -37,3 +37,20 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   );
 }
+
+/**
+ * A page showing its cached copy because the platform did not answer: with no connection, the
+ * page's own words (`offlineText`); for any other reason (a rate limit, a refused token, no
+ * connection set up, a failing platform) that reason, then when the copy was saved.
+ */
+export function CachedCopy({ unavailable, asOfText, offlineText, testId }: { unavailable: string | null; asOfText: string | null; offlineText: string; testId?: string }) {
+  const { t } = useTranslation();
+  if (!unavailable) return null;
+  return (
+    <div className="alert alert-warn" role="status" data-testid={testId} data-reason={unavailable}>
+      {unavailable === 'offline'
+        ? offlineText
+        : `${errorText(t, { code: unavailable })} ${asOfText ? t('common:state.cachedAsOf', { time: asOfText }) : t('common:state.cachedNever')}`}
+    </div>
+  );
+}

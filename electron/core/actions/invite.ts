@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { InviteBody, type Client, type Invitation } from '../../../shared/contract/platform';
 import type { InviteInput, InviteResult, InvitationRow } from '../../../shared/contract/rpc/actions';
 import type { ClientRow } from '../../../shared/contract/rpc/clients';
-import { AppError } from '../../../shared/contract/rpc/errors';
+import { AppError, type AppErrorCode } from '../../../shared/contract/rpc/errors';
 import { checkEmail, checkPhone, checkText } from '../../../shared/domain/validation';
 import { LIMITS } from '../../../shared/contract/platform';
 import type { CoreContext } from '../context';
@@ -166,7 +166,7 @@ function isOffline(e: AppError): boolean {
 /** Fetches every invitation when online and replaces the cached copy; offline, the cached copy. */
 export async function listInvitations(
   ctx: CoreContext,
-): Promise<{ items: InvitationRow[]; asOf: string | null; offline: boolean; queued: ReturnType<typeof listQueuedInvites> }> {
+): Promise<{ items: InvitationRow[]; asOf: string | null; offline: boolean; unavailable: AppErrorCode | null; queued: ReturnType<typeof listQueuedInvites> }> {
   const all: Invitation[] = [];
   try {
     const api = ctx.api();
@@ -179,7 +179,7 @@ export async function listInvitations(
     }
   } catch (e) {
     const err = toAppError(e);
-    if (isOffline(err)) return { ...cachedInvitations(ctx.db), offline: true, queued: listQueuedInvites(ctx.db) };
+    if (isOffline(err)) return { ...cachedInvitations(ctx.db), offline: true, unavailable: err.code, queued: listQueuedInvites(ctx.db) };
     throw err;
   }
   const now = ctx.now();
@@ -187,7 +187,7 @@ export async function listInvitations(
     ctx.db.exec('DELETE FROM invitations');
     for (const i of all) writeInvitation(ctx.db, i, now);
   })();
-  return { ...cachedInvitations(ctx.db), offline: false, queued: listQueuedInvites(ctx.db) };
+  return { ...cachedInvitations(ctx.db), offline: false, unavailable: null, queued: listQueuedInvites(ctx.db) };
 }
 
 export async function resendInvitation(ctx: CoreContext, id: string): Promise<InvitationRow> {

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/rpc/errors';
+import { AppError, type AppErrorCode } from '../../../shared/contract/rpc/errors';
 import * as P from '../../../shared/contract/platform';
 import type { DealInput, DealRow } from '../../../shared/contract/rpc/partner';
 import { isValidInn, checkText } from '../../../shared/domain/validation';
@@ -141,7 +141,7 @@ function signature(db: Db): string {
 
 /** Online: refresh, then the cache. Offline (or not configured): the cache, flagged. */
 export async function listDeals(ctx: CoreContext, status?: P.DealStatus) {
-  let offline = false;
+  let unavailable: AppErrorCode | null = null;
   try {
     const before = signature(ctx.db);
     await refreshDeals(ctx);
@@ -150,12 +150,12 @@ export async function listDeals(ctx: CoreContext, status?: P.DealStatus) {
   } catch (e) {
     const app = toAppError(e);
     if (app.code === 'token_rejected' || app.code === 'bad_response') throw app;
-    offline = true;
+    unavailable = app.code;
   }
   const zone = ctx.timeZone();
   const items = cachedDeals(ctx.db, ctx.now(), zone, status);
   const due = status ? cachedDeals(ctx.db, ctx.now(), zone).filter((d) => d.feedbackDue).length : items.filter((d) => d.feedbackDue).length;
-  return { items, asOf: asOf(ctx.db), offline, feedbackDue: due };
+  return { items, asOf: asOf(ctx.db), offline: unavailable !== null, unavailable, feedbackDue: due };
 }
 
 /** Field reasons of a deal form (errors.field.<reason>), or null. */

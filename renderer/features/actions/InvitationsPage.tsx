@@ -9,7 +9,7 @@ import { call } from '../../bridge';
 import type { InvitationRow, QueuedInvitation } from '../../../shared/contract/rpc/actions';
 import { formatDateTime, formatRelative, formatUnit } from '../../../shared/i18n/format';
 import { useRegion } from '../../app/data';
-import { Empty, ErrorState, Loading } from '../../ui/States';
+import { CachedCopy, Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { useNow } from '../../ui/useNow';
 import { ActionsLayer } from './ActionsLayer';
@@ -77,9 +77,12 @@ export default function InvitationsPage() {
         {q.data ? <span className="note">{t('actions:invitations.count', countParams(items.length, lang))}</span> : null}
       </div>
       {q.data?.offline ? (
-        <div className="alert alert-warn" role="status" data-testid="invitations-offline">
-          {q.data.asOf ? t('actions:invitations.offline', { time: formatDateTime(q.data.asOf, lang, zone) }) : t('actions:invitations.offlineNever')}
-        </div>
+        <CachedCopy
+          testId="invitations-offline"
+          unavailable={q.data.unavailable ?? 'offline'}
+          asOfText={q.data.asOf ? formatDateTime(q.data.asOf, lang, zone) : null}
+          offlineText={q.data.asOf ? t('actions:invitations.offline', { time: formatDateTime(q.data.asOf, lang, zone) }) : t('actions:invitations.offlineNever')}
+        />
       ) : null}
       <InviteEmailNote testId="invitations-email-note" />
       {queued.length > 0 ? (

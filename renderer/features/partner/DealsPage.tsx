@@ -10,7 +10,7 @@ import { DealStatus } from '../../../shared/contract/platform';
 import type { DealRow } from '../../../shared/contract/rpc/partner';
 import { formatDate, formatDateTime, formatMonth } from '../../../shared/i18n/format';
 import { Money, useLang } from '../../ui/format';
-import { Empty, ErrorState, Loading } from '../../ui/States';
+import { CachedCopy, Empty, ErrorState, Loading } from '../../ui/States';
 import { errorText } from '../../ui/errors';
 import { useRegion } from '../../app/data';
 import { DealForm } from './DealForm';
@@ -105,9 +105,12 @@ export default function DealsPage() {
         />
       ) : null}
       {q.data?.offline ? (
-        <div className="alert alert-warn" role="status">
-          {t('partner:deals.offline', { when: q.data.asOf ? formatDateTime(q.data.asOf, lang, zone) : '—' })}
-        </div>
+        <CachedCopy
+          testId="deals-offline"
+          unavailable={q.data.unavailable ?? 'offline'}
+          asOfText={q.data.asOf ? formatDateTime(q.data.asOf, lang, zone) : null}
+          offlineText={t('partner:deals.offline', { when: q.data.asOf ? formatDateTime(q.data.asOf, lang, zone) : '—' })}
+        />
       ) : null}
       {q.data && q.data.feedbackDue > 0 ? (
         <div className="alert alert-info" role="status" data-testid="deals-feedback-due">

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { method, NoInput, type MethodMap } from './define';
 import { ClientRow } from './clients';
+import { AppErrorCode } from './errors';
 import { BulkAction, LIMITS, ResourcePolicy } from '../platform';
 
 /** Largest selection one enqueue accepts ("select all N matching the filter"). */
@@ -163,7 +164,14 @@ export const actionsMethods = {
   /** Pending and expired invitations: fetched when online, else the cached copy; and those queued offline. */
   'invitations.list': method(
     NoInput,
-    z.object({ items: z.array(InvitationRow), asOf: z.string().nullable(), offline: z.boolean(), queued: z.array(QueuedInvitation) }),
+    z.object({
+      items: z.array(InvitationRow),
+      asOf: z.string().nullable(),
+      offline: z.boolean(),
+      /** Why the cached copy is shown (offline only): no connection, a rate limit, a refused token, none set up. */
+      unavailable: AppErrorCode.nullable(),
+      queued: z.array(QueuedInvitation),
+    }),
   ),
   /** Removes a queued invitation not being sent (pending: it is never sent; failed: dismissed). */
   'invitations.discard': method(z.strictObject({ id: z.number().int().min(1) }), z.object({ id: z.number().int() })),

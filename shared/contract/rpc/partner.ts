@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method, NoInput, type MethodMap } from './define';
+import { AppErrorCode } from './errors';
 import { Currency, DEAL_LIMITS, DealStatus, LIMITS, Pid } from '../platform';
 
 // ---------- become a partner ----------
@@ -117,7 +118,14 @@ export const partnerMethods = {
   /** The deals: fetched when online (and cached), else the cached copy. */
   'deals.list': method(
     z.strictObject({ status: DealStatus.optional() }),
-    z.object({ items: z.array(DealRow), asOf: z.string().nullable(), offline: z.boolean(), feedbackDue: z.number().int() }),
+    z.object({
+      items: z.array(DealRow),
+      asOf: z.string().nullable(),
+      offline: z.boolean(),
+      /** Why the cached copy is shown (offline only): no connection, a rate limit, a platform failure, none set up. */
+      unavailable: AppErrorCode.nullable(),
+      feedbackDue: z.number().int(),
+    }),
   ),
   'deals.create': method(DealInput, DealRow),
   /** Records the partner's feedback for the current region month (ends the reminder until next month). */

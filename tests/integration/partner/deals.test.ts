@@ -197,6 +197,28 @@ describe('the core against the platform', () => {
     await core.setConnection({ kind: 'demo', url: platform.url, token: platform.token });
   });
 
+  it('the cached copy says why it is shown: offline, or a rate limit (deals and invitations)', async () => {
+    type Cached = { offline: boolean; unavailable: string | null };
+    const fresh = { deals: (await core.call('deals.list', {})) as Cached, invitations: (await core.call('invitations.list', {})) as Cached };
+    expect(fresh.deals).toMatchObject({ offline: false, unavailable: null });
+    expect(fresh.invitations).toMatchObject({ offline: false, unavailable: null });
+    // A 429 whose Retry-After is longer than the client waits: thrown at once, the cached copy shown with the reason.
+    await demoControls(platform).setFaults({ rate_limit_rate: 1, retry_after_s: 3600 });
+    try {
+      expect(await core.call('deals.list', {})).toMatchObject({ offline: true, unavailable: 'rate_limited' });
+      expect(await core.call('invitations.list', {})).toMatchObject({ offline: true, unavailable: 'rate_limited' });
+    } finally {
+      await demoControls(platform).clearFaults();
+    }
+    await core.setConnection({ kind: 'demo', url: 'http://127.0.0.1:9', token: 'x' });
+    try {
+      expect(await core.call('deals.list', {})).toMatchObject({ offline: true, unavailable: 'offline' });
+      expect(await core.call('invitations.list', {})).toMatchObject({ offline: true, unavailable: 'offline' });
+    } finally {
+      await core.setConnection({ kind: 'demo', url: platform.url, token: platform.token });
+    }
+  });
+
   it('partner.apply checks fields first; with no connection it posts nowhere, with one it goes to that platform', async () => {
     await expect(bare.call('partner.apply', { name: 'Анна', email: 'anna@', phone: '12', company: '' })).rejects.toMatchObject({
       code: 'invalid_input',
