@@ -126,7 +126,7 @@ async function main() {
 
     // ---- the list query ----
     const cacheFile = join(dataDir, 'cache.sqlite');
-    Object.assign(out, listFigures(cacheFile, floor, log));
+    Object.assign(out, await listFigures(cacheFile, floor, log));
     const keep = opt('keep-cache', '');
     if (keep) copyFileSync(cacheFile, keep);
 

@@ -245,8 +245,11 @@ export function searchPlanInput(statements: StatementCache, input: ListInput): P
     offset: input.offset,
     limit: input.limit,
     order: `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`,
+    ascOrder: `${SORT_SQL[input.sort.column]} ASC, c.id ASC`,
+    desc: dir === 'DESC',
     sortIndex,
     textInIndex: TEXT_SORT_INDEXES.has(sortIndex),
+    ranks: true,
     columns: `${COLUMNS}, ${pendingActionSql()} AS pending_action`,
   };
 }

@@ -9,6 +9,10 @@
  *   many and spread through the order (the page fills early);
  * - probe: read the sort index in order testing each entry's rowid against that set (the index
  *   alone), and the search text only of those;
+ * - rank: take the matches from the trigram index and put them in order by each client's position
+ *   in this order, kept in memory while the data is unchanged (sort-ranks.ts): no table read but
+ *   the page's; the cheapest for all but very many matches, once the positions are built (when the
+ *   core is next idle after a search that wanted them);
  * - scan: a single character, which no index finds: read the table and sort its matches.
  * Few matches sort; very many walk, and a walk that has not filled the page within a few times the
  * entries an even spread needs shows them clustered elsewhere in this order (a Cyrillic word under a
@@ -19,15 +23,22 @@
  */
 import type { StatementCache } from '../db/statements';
 import { gramsReady, shortLength } from './short-search';
+import { buildRanks, firstInOrder, keptRanks, wantRanks, type SortRanks } from './sort-ranks';
 
 /**
  * What each plan costs, in about a microsecond on this class of machine: a match taken from the
  * trigram index and sorted (a table read each); an entry of the sort index walked testing its search
  * text (a table read each), or of an index that carries the text (the index alone, in order); a match
  * tested while walking the sort index by rowid, and each entry of that walk (the index alone); a row
- * of the table scanned. Only their ratios matter.
+ * of the table scanned; a match put in order by its kept position (sort-ranks.ts), and a client
+ * ranked when an order's positions are built. Only their ratios matter.
  */
-const COST = { sort: 1.3, walk: 1.1, walkText: 0.3, probeMatch: 0.5, probeEntry: 0.1, scan: 0.35 };
+const COST = { sort: 1.3, walk: 1.1, walkText: 0.3, probeMatch: 0.5, probeEntry: 0.1, scan: 0.35, rank: 0.3, rankBuild: 0.12 };
+/**
+ * Searches the positions of an order serve once built, as their build's cost is weighed: a search
+ * typed is a query per keystroke in the same order, and the positions last until the data changes.
+ */
+const RANK_USES = 4;
 /** The walk stops after this many times the entries it needs if the matches are spread evenly. */
 const WALK_SLACK = 3;
 /** Matches an even spread puts in the first entries read to tell whether it is one (half of them seen: it is). */
@@ -44,10 +55,15 @@ export interface PlanInput {
   limit: number;
   /** ORDER BY of the list (sort column, id tie-break, direction). */
   order: string;
+  /** The same order ascending, and whether the list's is descending. */
+  ascOrder: string;
+  desc: boolean;
   /** The sort column's index (exists). */
   sortIndex: string;
   /** Whether that index carries the search text (a walk then reads the index alone). */
   textInIndex: boolean;
+  /** Whether the planner may put matches in order by kept positions (and build them): sort-ranks.ts. */
+  ranks: boolean;
   /** Clients in the table. */
   total: number;
   /** SELECT list of a page row (columns and the pending action). */
@@ -55,7 +71,7 @@ export interface PlanInput {
 }
 
 /** How a page was found (tests compare every plan against the plain query). */
-export type PlanName = 'empty' | 'walk' | 'probe' | 'sort' | 'scan';
+export type PlanName = 'empty' | 'walk' | 'probe' | 'sort' | 'rank' | 'scan';
 
 /**
  * The page of a search alone and the plan that found it; null when no plan applies (the caller
@@ -77,6 +93,15 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   if (force === 'scan' || (force !== undefined && matches === null)) return found('scan', scan(statements, p));
   if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
   if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
+  // The matches in order by the positions kept for this order (sort-ranks.ts): the trigram index's
+  // query that finds them exactly (but for case folding: each row of the page is tested again).
+  const exact = short === null ? p.fts : matches;
+  const kept = p.ranks ? keptRanks(statements, p.sortIndex) : null;
+  const ranked = () => {
+    const ranks = kept ?? buildRanks(statements, p.sortIndex, p.ascOrder);
+    return ranks && exact !== null ? found('rank', rankedMatches(statements, p, ranks, exact)) : found('sort', sortMatches(statements, p, matches as string));
+  };
+  if (force === 'rank') return ranked();
 
   const walkCost = p.textInIndex ? COST.walkText : COST.walk;
   if (matches === null) {
@@ -86,20 +111,26 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   }
   // The entries a walk reads before the page fills if the matches are spread evenly through this order.
   const expected = Math.ceil((want * p.total) / p.n);
-  const sortCost = p.n * COST.sort;
+  // Putting the matches in order: by their kept positions, or by reading each match's row. Positions
+  // that would pay for their build within a few searches like this one are asked for (built when the
+  // core is next idle).
+  const rankCost = kept && exact !== null ? p.n * COST.rank : Infinity;
+  if (p.ranks && !kept && exact !== null && p.n * (COST.sort - COST.rank) * RANK_USES >= p.total * COST.rankBuild) wantRanks(statements, p.sortIndex, p.ascOrder);
+  const sortCost = Math.min(p.n * COST.sort, rankCost);
+  const sorted = () => (rankCost < p.n * COST.sort ? ranked() : found('sort', sortMatches(statements, p, matches)));
   const probeCost = p.n * COST.probeMatch + expected * COST.probeEntry;
-  // Few matches: sorting them costs less than taking them to test them along the index.
-  if (sortCost <= probeCost) return found('sort', sortMatches(statements, p, matches));
   // Testing the matches along the whole index, to the page's last match (half of it, say).
   const wholeProbeCost = p.n * COST.probeMatch + (p.total / 2) * COST.probeEntry;
-  const sortOrProbe = () => (sortCost <= wholeProbeCost ? found('sort', sortMatches(statements, p, matches)) : found('probe', probe(statements, p, matches, -1) as number[]));
-  // Very many: a walk of a few times the entries an even spread needs, costing a fraction of taking
-  // them, most likely fills the page.
+  const sortOrProbe = () => (sortCost <= wholeProbeCost ? sorted() : found('probe', probe(statements, p, matches, -1) as number[]));
+  // Very many: a walk of a few times the entries an even spread needs, costing a fraction of the
+  // other ways, most likely fills the page.
   const budget = Math.max(want, WALK_SLACK * expected);
-  if (2 * budget * walkCost <= p.n * COST.probeMatch) {
+  if (2 * budget * walkCost <= Math.min(sortCost, p.n * COST.probeMatch)) {
     const page = walk(statements, p, p.q, budget);
     return page ? found('walk', page) : sortOrProbe();
   }
+  // Few matches: putting them in order costs less than taking them to test them along the index.
+  if (sortCost <= probeCost) return sorted();
   // Between: where the matches are in this order decides (spread through it, the walk by rowid stops
   // early; clustered far down it, sorting them costs less). The first entries of the order tell: a
   // walk of the entries that hold SPREAD_SEEN matches if spread evenly.
@@ -117,7 +148,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
     }
     return found('probe', probe(statements, p, matches, -1) as number[]);
   }
-  // Not at the start: test them along the index as far as costs what sorting them does, then sort.
+  // Not at the start: test them along the index as far as costs what putting them in order does, then do that.
   if (sortCost < wholeProbeCost) {
     const page = probe(statements, p, matches, Math.floor((sortCost - p.n * COST.probeMatch) / COST.probeEntry));
     if (page) return found('probe', page);
@@ -155,6 +186,14 @@ function probe(statements: StatementCache, p: PlanInput, matches: string, budget
     .pluck()
     .all({ budget, matches, q: p.q, want }) as number[];
   return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
+}
+
+/** The matches (found by `exact`) put in order by their kept positions; the page's rows tested again. */
+function rankedMatches(statements: StatementCache, p: PlanInput, ranks: SortRanks, exact: string): number[] {
+  const ids = JSON.parse(statements.get('SELECT json_group_array(rowid) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(exact) as string) as number[];
+  const test = statements.get('SELECT json_group_array(rowid) FROM clients WHERE rowid IN (SELECT value FROM json_each(?)) AND instr(search_text, ?) > 0').pluck();
+  const page = firstInOrder(ranks, ids, p.desc, p.offset + p.limit, (batch) => new Set(JSON.parse(test.get(JSON.stringify(batch), p.q) as string) as number[]));
+  return page.slice(p.offset);
 }
 
 /** A single character: the table read in storage order, its matches sorted. */

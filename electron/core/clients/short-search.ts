@@ -81,21 +81,29 @@ export function rebuildSearchGrams(db: Database.Database): void {
   });
 }
 
+/**
+ * A key that changes whenever the data may have: this connection's total of changed rows
+ * (total_changes(), which counts every insert, update and delete, triggers' included) and PRAGMA
+ * data_version (which moves when another connection commits). null inside an open transaction (a
+ * rollback could undo what is read there): nothing read then is kept.
+ */
+export function dataGeneration(statements: StatementCache): string | null {
+  if (statements.db.inTransaction) return null;
+  return `${statements.get('SELECT total_changes()').pluck().get() as number}/${statements.get('PRAGMA data_version').pluck().get() as number}`;
+}
+
 /** Counts kept per database, each valid while its data is unchanged. */
 const countCaches = new WeakMap<Database.Database, { gen: string; byFilter: Map<string, number> }>();
 const COUNT_CACHE_MAX = 200;
 
 /**
- * The count of a filter as last computed, while nothing was written since: the key is this
- * connection's total of changed rows (total_changes(), which counts every insert, update and delete,
- * triggers' included) and PRAGMA data_version (which moves when another connection commits).
- * Filters relative to the current time (Home's) and reads inside an open transaction (which a
- * rollback could undo) are not kept.
+ * The count of a filter as last computed, while nothing was written since (dataGeneration).
+ * Filters relative to the current time (Home's) and reads inside an open transaction are not kept.
  */
 export function cachedCount(statements: StatementCache, f: ClientFilter, compute: () => number): number {
   const db = statements.db;
-  if (db.inTransaction || f.runsOutWithinDays !== undefined || f.invitedOverDays !== undefined) return compute();
-  const gen = `${statements.get('SELECT total_changes()').pluck().get() as number}/${statements.get('PRAGMA data_version').pluck().get() as number}`;
+  const gen = dataGeneration(statements);
+  if (gen === null || f.runsOutWithinDays !== undefined || f.invitedOverDays !== undefined) return compute();
   let cache = countCaches.get(db);
   if (!cache || cache.gen !== gen) {
     cache = { gen, byFilter: new Map() };

@@ -5,12 +5,13 @@
  * none matching), every sort column both ways (ties, NULLs), and pages at several offsets.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { tempDb, type TempDb } from '../../support/temp-db';
 import { StatementCache } from '../../../electron/core/db/statements';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listRows, normaliseSearch, searchPlanInput, type DbClientRow, type ListInput } from '../../../electron/core/clients/queries';
 import { plannedSearchPage, type PlanName } from '../../../electron/core/clients/search-plan';
+import { keptRanks } from '../../../electron/core/clients/sort-ranks';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
 import type { Client } from '../../../shared/contract/platform';
 import { makeClients, SORT_SQL } from './fixtures';
@@ -74,12 +75,15 @@ describe('planned pages of a search alone', () => {
               const expected = plain(search, column, dir, offset, limit);
               const p = searchPlanInput(statements, i);
               expect(p, search).not.toBeNull();
-              for (const force of [undefined, 'walk', 'probe', 'sort', 'scan'] as (PlanName | undefined)[]) {
-                const got = plannedSearchPage<DbClientRow>(statements, p!, force);
-                expect(got, `${JSON.stringify(search)} ${force}`).not.toBeNull();
-                if (force === undefined) plansUsed.add(got!.plan);
-                const what = `${JSON.stringify(search)} ${column} ${dir} @${offset}+${limit} ${force ?? `auto (${got!.plan})`}`;
-                expect(got!.rows.map((r) => r.id), what).toEqual(expected);
+              for (const force of [undefined, 'walk', 'probe', 'sort', 'rank', 'scan'] as (PlanName | undefined)[]) {
+                // (the planner also without kept positions: the ways it takes before any are built)
+                for (const ranks of force === undefined ? [false, true] : [true]) {
+                  const got = plannedSearchPage<DbClientRow>(statements, { ...p!, ranks }, force);
+                  expect(got, `${JSON.stringify(search)} ${force}`).not.toBeNull();
+                  if (force === undefined) plansUsed.add(got!.plan);
+                  const what = `${JSON.stringify(search)} ${column} ${dir} @${offset}+${limit} ${force ?? `auto (${got!.plan}${ranks ? '' : ', no positions'})`}`;
+                  expect(got!.rows.map((r) => r.id), what).toEqual(expected);
+                }
               }
               expect(listRows(statements, i).map((r) => r.id)).toEqual(expected);
             }
@@ -90,7 +94,42 @@ describe('planned pages of a search alone', () => {
   }
 
   it('the planner chose each way somewhere in these searches', () => {
-    expect([...plansUsed].sort()).toEqual(['empty', 'probe', 'scan', 'sort', 'walk']);
+    expect([...plansUsed].sort()).toEqual(['empty', 'probe', 'rank', 'scan', 'sort', 'walk']);
+  });
+
+  it('kept positions follow the data: a rename, a new client and a deleted one (on this connection or another) are in the next page', () => {
+    const page = (search: string, column: SortColumn, dir: 'asc' | 'desc') => {
+      const p = searchPlanInput(statements, input({ search, sort: { column, dir }, limit: 20 }))!;
+      return plannedSearchPage<DbClientRow>(statements, p, 'rank')!.rows.map((r) => r.id);
+    };
+    const cases = [['alpha', 'name', 'asc'], ['alpha', 'email', 'desc'], ['ооо', 'payment', 'asc']] as const;
+    for (const [q, column, dir] of cases) expect(page(q, column, dir)).toEqual(plain(q, column, dir, 0, 20)); // positions built
+    const [first] = plain('alpha', 'name', 'asc', 0, 1) as [string];
+    const last = plain('alpha', 'name', 'desc', 0, 1)[0]!;
+    const store = new SyncStore(db);
+    const [fresh] = makeClients(1, 99);
+    const same = (what: string) => {
+      for (const [q, column, dir] of cases) {
+        const want = plain(q, column, dir, 0, 20);
+        expect(page(q, column, dir), `${what}: ${q} ${column} ${dir}`).toEqual(want);
+        expect(listRows(statements, input({ search: q, sort: { column, dir }, limit: 20 })).map((r) => r.id)).toEqual(want);
+      }
+    };
+    // Written on this connection.
+    const payment = { amount_minor: -1_000_000_000, currency: 'RUB' as const };
+    store.applyClientsPage([{ ...fresh!, id: 'zz-new', name: 'Aaa Alpha', email: 'aaa.alpha@zeta.com', balance: { ...fresh!.balance, payment } }], 'p1');
+    store.applyClientsPage([{ id: first, deleted: true }], 'p2');
+    same('added and deleted here');
+    expect(plain('alpha', 'name', 'asc', 0, 1)).toEqual(['zz-new']);
+    // Written by another connection.
+    const other = new Database(temp.file);
+    try {
+      other.prepare("UPDATE clients SET name = 'A', email = '0@zeta.com', payment_minor = -2000000000 WHERE id = ?").run(last);
+    } finally {
+      other.close();
+    }
+    same('changed by another connection');
+    expect(plain('alpha', 'name', 'asc', 0, 2)).toEqual([last, 'zz-new']);
   });
 
   it('while the short searches\u2019 counts are owed (search_grams not to be trusted), two characters are still found exactly', () => {
@@ -118,6 +157,33 @@ describe('planned pages of a search alone', () => {
         for (const g of grams) ins.run(g.gram, g.n);
       })();
     }
+  });
+
+  it('positions a search asks for are built when the core is next idle, only while the data holds still', async () => {
+    const touch = () => db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('test.touch', ?)").run(String(Math.random()));
+    const idle = () => new Promise((r) => setImmediate(r));
+    const i = input({ search: 'alpha', sort: { column: 'bonus', dir: 'desc' }, limit: 30 });
+    const want = plain('alpha', 'bonus', 'desc', 0, 30);
+    // The data changes between two searches (a sync writing): nothing is asked for.
+    touch();
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
+    touch();
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
+    for (let turn = 0; turn < 12; turn++) await idle();
+    expect(keptRanks(statements, 'clients_bonus')).toBeNull();
+    // Asked for, then the data changes before the core is idle: not built.
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
+    touch();
+    for (let turn = 0; turn < 12; turn++) await idle();
+    expect(keptRanks(statements, 'clients_bonus')).toBeNull();
+    // Two searches on the same data: built after the second, not during it; the next search uses them.
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
+    expect(keptRanks(statements, 'clients_bonus')).toBeNull();
+    for (let turn = 0; turn < 12 && !keptRanks(statements, 'clients_bonus'); turn++) await idle(); // (one order per turn)
+    expect(keptRanks(statements, 'clients_bonus')).not.toBeNull();
+    expect(plannedSearchPage<DbClientRow>(statements, searchPlanInput(statements, i)!)!.plan).toBe('rank');
+    expect(listRows(statements, i).map((r) => r.id)).toEqual(want);
   });
 
   it('a page carries every column of the row and its pending action', () => {
