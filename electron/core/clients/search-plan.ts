@@ -93,13 +93,12 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   if (force === 'scan' || (force !== undefined && matches === null)) return found('scan', scan(statements, p));
   if (force === 'probe') return found('probe', probe(statements, p, matches as string, -1) as number[]);
   if (force === 'sort') return found('sort', sortMatches(statements, p, matches as string));
-  // The matches in order by the positions kept for this order (sort-ranks.ts): the trigram index's
-  // query that finds them exactly (but for case folding: each row of the page is tested again).
-  const exact = short === null ? p.fts : matches;
+  // The matches in order by the positions kept for this order (sort-ranks.ts): the same superset,
+  // its candidates tested in order until the page is full.
   const kept = p.ranks ? keptRanks(statements, p.sortIndex) : null;
   const ranked = () => {
     const ranks = kept ?? buildRanks(statements, p.sortIndex, p.ascOrder);
-    return ranks && exact !== null ? found('rank', rankedMatches(statements, p, ranks, exact)) : found('sort', sortMatches(statements, p, matches as string));
+    return ranks && matches !== null ? found('rank', rankedMatches(statements, p, ranks, matches)) : found('sort', sortMatches(statements, p, matches as string));
   };
   if (force === 'rank') return ranked();
 
@@ -114,8 +113,8 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   // Putting the matches in order: by their kept positions, or by reading each match's row. Positions
   // that would pay for their build within a few searches like this one are asked for (built when the
   // core is next idle).
-  const rankCost = kept && exact !== null ? p.n * COST.rank : Infinity;
-  if (p.ranks && !kept && exact !== null && p.n * (COST.sort - COST.rank) * RANK_USES >= p.total * COST.rankBuild) wantRanks(statements, p.sortIndex, p.ascOrder);
+  const rankCost = kept ? p.n * COST.rank : Infinity;
+  if (p.ranks && !kept && p.n * (COST.sort - COST.rank) * RANK_USES >= p.total * COST.rankBuild) wantRanks(statements, p.sortIndex, p.ascOrder);
   const sortCost = Math.min(p.n * COST.sort, rankCost);
   const sorted = () => (rankCost < p.n * COST.sort ? ranked() : found('sort', sortMatches(statements, p, matches)));
   const probeCost = p.n * COST.probeMatch + expected * COST.probeEntry;
@@ -188,9 +187,9 @@ function probe(statements: StatementCache, p: PlanInput, matches: string, budget
   return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
 }
 
-/** The matches (found by `exact`) put in order by their kept positions; the page's rows tested again. */
-function rankedMatches(statements: StatementCache, p: PlanInput, ranks: SortRanks, exact: string): number[] {
-  const ids = JSON.parse(statements.get('SELECT json_group_array(rowid) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(exact) as string) as number[];
+/** The rows `matches` finds (a superset) put in order by their kept positions, tested in that order until the page is full. */
+function rankedMatches(statements: StatementCache, p: PlanInput, ranks: SortRanks, matches: string): number[] {
+  const ids = JSON.parse(statements.get('SELECT json_group_array(rowid) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(matches) as string) as number[];
   const test = statements.get('SELECT json_group_array(rowid) FROM clients WHERE rowid IN (SELECT value FROM json_each(?)) AND instr(search_text, ?) > 0').pluck();
   const page = firstInOrder(ranks, ids, p.desc, p.offset + p.limit, (batch) => new Set(JSON.parse(test.get(JSON.stringify(batch), p.q) as string) as number[]));
   return page.slice(p.offset);
