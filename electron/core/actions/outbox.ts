@@ -13,7 +13,7 @@ import type { BulkAction } from '../../../shared/contract/platform';
 import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../../shared/contract/rpc/actions';
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { ClaimRow } from './claims';
-import { noteStaged, writeRows, type Staged } from './staged';
+import { noteStaged, roomFor, stagedJson, writeBatch, type BatchRecord } from './staged';
 
 /** The status a client must have for the action to apply (delete applies to any). */
 export const APPLIES_TO: Record<BulkAction, string[] | null> = {
@@ -75,7 +75,10 @@ export interface EnqueueResult {
   batchId: string | null;
   count: number;
   skipped: number;
-  /** The batch's first chunk, committed already claimed (opts.claimFirst) and staged: its request may leave now; seq is 0 until settleStaged writes the rows. */
+  /**
+   * The batch's first chunk, committed already claimed (opts.claimFirst), usually staged: its request
+   * may leave now. Its rows' seq is 0 here: the runner reads them back once they are written.
+   */
   claimed?: { rows: ClaimRow[]; chunkKey: string };
 }
 
@@ -83,9 +86,9 @@ export interface EnqueueResult {
  * Creates a batch for the clients of `ids` the action applies to (by cached status, and not already
  * waiting for another action), in selection order. One transaction: batch, outbox rows, audit entry.
  * With `claimFirst` (a chunk size, when the runner is idle and may send at once), the batch is
- * staged instead (staged.ts): its clients go into one JSON column with the first chunk's key, the
- * rows are written by settleStaged while that chunk's request is in flight, the first chunk's rows
- * as the runner's claim would leave them ('sending', the chunk's key, one attempt).
+ * staged instead (staged.ts): its clients go into one JSON column with the first chunk's key; the
+ * audit entry and the rows are written by settleStaged while that chunk's request is in flight, the
+ * first chunk's rows as the runner's claim would leave them ('sending', the chunk's key, one attempt).
  */
 export function enqueue(
   db: Database.Database,
@@ -93,63 +96,45 @@ export function enqueue(
   ids: readonly string[],
   opts: { now: number; user?: string; parentId?: string; claimFirst?: number },
 ): EnqueueResult {
-  ensureSelectionTable(db);
   const user = opts.user ?? localUser();
   const applies = APPLIES_TO[action];
   const statusCond = applies ? `AND c.status IN (${applies.map((s) => `'${s}'`).join(',')})` : '';
+  // The selection in order, duplicates dropped (the first of each counts).
+  const selection = [...new Set(ids)];
+  const selected = selection.length;
   const tx = db.transaction((): EnqueueResult => {
-    fillSelection(db, ids);
-    const selected = (db.prepare('SELECT count(*) AS n FROM temp.action_sel').get() as { n: number }).n;
     const batchId = randomUUID();
-    // The eligible clients in selection order. CROSS JOIN keeps the selection outermost (one lookup
-    // per selected id); a plain JOIN let the planner walk every client of the status instead (about
-    // 9 ms more per 1,000 ids at 100,000 clients).
-    const rows = db
+    // The eligible clients in selection order (their ids alone: a lookup in clients_status, no row
+    // read). CROSS JOIN keeps the selection outermost (one lookup per selected id); a plain JOIN let
+    // the planner walk every client of the status instead (about 9 ms more per 1,000 ids at 100,000 clients).
+    const eligible = db
       .prepare(
-        `SELECT s.id AS id, coalesce(c.email, '') AS email, coalesce(c.name, '') AS name
-         FROM temp.action_sel s CROSS JOIN clients c ON c.id = s.id
-         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))
+        `SELECT s.value FROM json_each(?) s CROSS JOIN clients c ON c.id = s.value
+         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.value AND o.state IN ('pending','sending'))
          ${statusCond}
-         ORDER BY s.pos`,
+         ORDER BY s.key`,
       )
-      .all() as { id: string; email: string; name: string }[];
-    db.exec('DELETE FROM temp.action_sel');
-    const count = rows.length;
+      .pluck()
+      .all(JSON.stringify(selection)) as string[];
+    const count = eligible.length;
     if (count === 0) return { batchId: null, count: 0, skipped: selected };
-    const eligible = rows.map((r) => r.id);
-    const eligibleJson = JSON.stringify(eligible);
     // The first chunk, when it is to be claimed now, and its key.
     const first = (opts.claimFirst ?? 0) > 1 && count > 1 ? Math.min(opts.claimFirst ?? 0, count) : 0;
     const chunkKey = first ? chunkKeyOf(action, eligible.slice(0, first).map((id) => rowKey(batchId, id))) : null;
-    const audit = db
-      .prepare(
-        `INSERT INTO audit_log (at, user, action, batch_id, client_ids, client_count, result, detail, search_text)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        opts.now,
-        user,
-        action,
-        batchId,
-        eligibleJson,
-        count,
-        JSON.stringify(emptyCounts(count)),
-        opts.parentId ? `retry:${opts.parentId}` : null,
-        `${user} ${action} ${rows.map((r) => `${r.id} ${r.email} ${r.name}`).join(' ')}`.toLowerCase(),
-      );
+    const batch: BatchRecord = { id: batchId, action, now: opts.now, user, parentId: opts.parentId ?? null, count, idsJson: JSON.stringify(eligible) };
     const skipped = selected - count;
     // Staged (the runner is idle and sends the first chunk as this commits): the clients go into the
-    // batch as one JSON column and their rows are written while the request is in flight (staged.ts).
-    const staged: Staged | null = chunkKey ? { ids: eligible, first, key: chunkKey } : null;
+    // batch as one JSON column; its audit entry and rows are written while the request is in flight.
+    // Not when the disk is nearly full: then all of it is written now, so a full disk refuses the
+    // action before anything is sent.
+    const staged = chunkKey !== null && roomFor(db, count);
     if (staged) noteStaged(db);
     db.prepare(
-      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user, audit_id, staged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(batchId, action, opts.now, count, skipped, opts.parentId ?? null, user, Number(audit.lastInsertRowid), staged && JSON.stringify(staged));
-    if (!chunkKey) {
-      writeRows(db, { id: batchId, action, idsJson: eligibleJson, first: 0, key: null, now: opts.now });
-      return { batchId, count, skipped };
-    }
-    // The rows' seq is known once they are written: the runner reads them back then (claimedRows).
+      'INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user, staged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(batchId, action, opts.now, count, skipped, batch.parentId, user, staged ? stagedJson(batch.idsJson, first, chunkKey) : null);
+    if (!staged) writeBatch(db, batch, { first, key: chunkKey });
+    if (!chunkKey) return { batchId, count, skipped };
+    // The rows' seq is known once they are written: the runner reads them back (claimedRows).
     const rows1 = eligible.slice(0, first).map((id) => ({ seq: 0, client_id: id, idempotency_key: rowKey(batchId, id) }));
     return { batchId, count, skipped, claimed: { rows: rows1, chunkKey } };
   });

@@ -87,7 +87,7 @@ interface Claim {
   rows: ClaimRow[];
   /** The request, when it was started early (the next chunk of a batch goes out before the last answer is recorded). */
   req?: Promise<BulkResult>;
-  /** The enqueue's claim of a staged batch: its rows (and their seq) are written once the request has left. */
+  /** The enqueue's claim: its rows' seq are read back once the request has left (a staged batch's rows are written then). */
   staged?: boolean;
 }
 
@@ -110,6 +110,8 @@ export class ActionRunner {
   private prefetched: Claim | null = null;
   /** The batch's next chunk, claimed while the current one is in flight; its request starts at that answer. */
   private ahead: Claim | null = null;
+  /** Answers were recorded since the runner was last idle. */
+  private recorded = false;
   state: RunnerState = 'idle';
 
   constructor(deps: RunnerDeps, opts: RunnerOptions = {}) {
@@ -226,11 +228,21 @@ export class ActionRunner {
           continue;
         }
       }
-      const claim = this.prefetched ?? this.claim();
+      let claim: Claim | null;
+      try {
+        claim = this.prefetched ?? this.claim();
+      } catch (e) {
+        // A staged batch whose rows do not fit on a full disk: wait for room, as below.
+        const retry = this.diskFull(e);
+        this.state = retry.why;
+        await this.wait(retry.waitMs);
+        continue;
+      }
       this.prefetched = null;
       if (!claim) {
         this.state = 'idle';
         this.streak = 0;
+        if (this.recorded) this.checkpoint();
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const w of waiters) w();
@@ -242,13 +254,7 @@ export class ActionRunner {
       try {
         retry = claim.chunkKey ? await this.sendBulk(claim) : await this.sendSingle(claim);
       } catch (e) {
-        // A full disk while recording an answer: the rows stay 'sending' with their key and are
-        // sent again (the platform replays its answer) once a write goes through.
-        if (localFault(e)?.code !== 'disk_full') throw e;
-        this.deps.localFault?.(e);
-        this.prefetched = null;
-        this.streak++;
-        retry = { kind: 'retry', waitMs: Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(10, this.streak)), why: 'waiting_backoff', server: false };
+        retry = this.diskFull(e);
       }
       if (retry) {
         this.state = retry.why;
@@ -257,6 +263,19 @@ export class ActionRunner {
         this.streak = 0;
       }
     }
+  }
+
+  /**
+   * A full disk while writing a staged batch's rows or recording an answer: the rows stay (staged, or
+   * 'sending' with their key) and are sent again (the platform replays its answer) once a write goes
+   * through. Anything else is rethrown.
+   */
+  private diskFull(e: unknown): Extract<Outcome, { kind: 'retry' }> {
+    if (localFault(e)?.code !== 'disk_full') throw e;
+    this.deps.localFault?.(e);
+    this.prefetched = null;
+    this.streak++;
+    return { kind: 'retry', waitMs: Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(10, this.streak)), why: 'waiting_backoff', server: false };
   }
 
   /** Sends the oldest queued invitation, if there is one; its retry when it has to wait. */
@@ -324,14 +343,8 @@ export class ActionRunner {
   /** The claim with its bulk request started (a keyed chunk; a single row goes per client in the loop). */
   private started(claim: Claim): Claim {
     if (claim.chunkKey) {
-      let req: Promise<BulkResult>;
-      try {
-        req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
-      } catch (e) {
-        req = Promise.reject(e); // no connection set up: the loop classifies it like any failed request
-      }
-      req.catch(() => {}); // awaited by the loop; a rejection is handled there
-      claim.req = req;
+      claim.req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
+      claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
     }
     return claim;
   }
@@ -349,7 +362,7 @@ export class ActionRunner {
     const req = (claim.req ? claim : this.started(claim)).req!;
     await new Promise<void>((r) => setImmediate(r)); // fetch writes the request on a later tick
     if (claim.staged) {
-      // The enqueue's batch: its rows are written now, while the request is in flight.
+      // The enqueue's batch: its rows are written now (when staged), while the request is in flight.
       settleStaged(this.deps.db);
       claim.rows = claimedRows(this.deps.db, claim.chunkKey!);
       claim.staged = false;
@@ -437,9 +450,23 @@ export class ActionRunner {
     });
   }
 
+  /**
+   * Idle after sending: the write-ahead log is copied into the database now, so the next batch's
+   * commits (its enqueue, the recording of its last answer) do not meet the automatic checkpoint.
+   */
+  private checkpoint(): void {
+    this.recorded = false;
+    try {
+      this.deps.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* the next commit past the log's limit does it */
+    }
+  }
+
   /** Records settled outcomes and their effect on the cache in one transaction, then tells the UI. */
   private apply(claim: Claim, outcomes: Map<string, Outcome>): void {
     const counts = recordOutcomes(this.deps.db, claim, outcomes, this.deps.now());
+    this.recorded = true;
     this.deps.emit('actions.progress', {
       batchId: claim.batchId,
       total: counts.total,

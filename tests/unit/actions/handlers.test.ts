@@ -122,6 +122,7 @@ describe('actions handlers on a temp database', () => {
       const b = (await dispatch('actions.batch', { batchId: r.batchId, limit: 1 }, ctx)) as { batch: { total: number; sending: number; pending: number } };
       expect(b.batch).toMatchObject({ total: 700, sending: 500, pending: 200 });
       expect(await dispatch('actions.applicable', { ids }, ctx)).toMatchObject({ block: 0, delete: 0 });
+      expect(await dispatch('audit.list', { search: ids[699]! }, ctx)).toMatchObject({ total: 1, rows: [{ count: 700, batchId: r.batchId }] });
       expect(await dispatch('actions.enqueue', { action: 'delete', ids }, ctx)).toMatchObject({ batchId: null, count: 0 });
       release();
       platform.gate = null;

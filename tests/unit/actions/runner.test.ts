@@ -268,6 +268,7 @@ describe('the outbox runner', () => {
     const reopened = openDatabase(t!.file);
     try {
       expect(reopened.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+      expect(reopened.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
       const next = new ActionRunner(
         { db: reopened, api: () => platform, emit: () => {}, changed: () => {}, now: () => Date.now() },
         { backoffBaseMs: 1, backoffMaxMs: 5 },
@@ -285,9 +286,40 @@ describe('the outbox runner', () => {
       expect(batchCounts(reopened, b.batchId!)).toMatchObject({ total: 700, ok: 700 });
       expect(reopened.prepare('SELECT max(attempts) FROM outbox WHERE chunk_key = ?').pluck().get(b.claimed!.chunkKey)).toBe(2);
       expect(reopened.prepare('SELECT staged FROM batches WHERE id = ?').pluck().get(b.batchId)).toBeNull();
+      // Its audit entry too, with every client, found by a client's email.
+      const entry = reopened.prepare('SELECT a.client_count, instr(a.search_text, ?) > 0 AS found FROM batches b JOIN audit_log a ON a.id = b.audit_id WHERE b.id = ?').get(`${ids[699]}@example.com`, b.batchId);
+      expect(entry).toEqual({ client_count: 700, found: 1 });
     } finally {
       reopened.close();
     }
+  });
+
+  it('a staged batch whose rows meet a full disk waits for room, then re-sends its first chunk with its key', async () => {
+    const { db, ids, platform } = setup(700);
+    let faults = 0;
+    const runner = new ActionRunner(
+      { db, api: () => platform, emit: () => {}, changed: () => {}, now: () => Date.now(), localFault: () => faults++ },
+      { backoffBaseMs: 1, backoffMaxMs: 5 },
+    );
+    runner.start();
+    await runner.whenIdle();
+    const b = enqueue(db, 'block', ids, { now: Date.now(), claimFirst: runner.firstChunkSize() });
+    expect(db.prepare('SELECT staged IS NOT NULL FROM batches WHERE id = ?').pluck().get(b.batchId)).toBe(1);
+    const roomy = db.pragma('max_page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    runner.sendClaimed(b.batchId!, 'block', b.claimed!);
+    // Refused while in flight, then again by the runner's next turn: it waits each time.
+    while (faults < 3) await new Promise((r) => setImmediate(r));
+    expect(runner.state).toBe('waiting_backoff');
+    expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+    db.pragma(`max_page_count = ${roomy}`);
+    runner.wake();
+    await runner.whenIdle();
+    expect(platform.calls.map((c) => c.key).filter((k) => k === b.claimed!.chunkKey)).toHaveLength(2);
+    expect(platform.applied.size).toBe(700);
+    expect([...platform.applied.values()].every((n) => n === 1)).toBe(true);
+    expect(batchCounts(db, b.batchId!)).toMatchObject({ total: 700, ok: 700 });
+    await runner.stop();
   });
 
   it('sends a single client per request, and per client with bounded concurrency in single mode', async () => {
