@@ -152,3 +152,17 @@ export function recordOutcomes(
     return refreshAudit(db, chunk.batchId);
   }).immediate();
 }
+
+/**
+ * Copies the write-ahead log into the database (when the runner goes idle after sending), so the
+ * next batch's commits (its enqueue, the recording of its last answer) do not meet the automatic
+ * checkpoint. False when it could not (the next commit past the log's limit does it then).
+ */
+export function checkpointLog(db: Database.Database): boolean {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,10 +1,12 @@
 /**
  * What a failed request means for the rows it carried: wait and re-send them with the same key
- * (offline, rate limited, the platform failing for now), or a final refusal with the platform's code.
+ * (offline, rate limited, the platform failing for now), or a final refusal with the platform's code;
+ * and what a bulk answer says of each row.
  */
 import { AppError } from '../../../shared/contract/rpc/errors';
 import { ApiError } from '../partner-api/errors';
-import type { RowOutcome } from './claims';
+import type { BulkResult } from '../../../shared/contract/platform';
+import type { ClaimRow, RowOutcome } from './claims';
 
 export type RunnerState = 'idle' | 'sending' | 'waiting_offline' | 'waiting_rate_limit' | 'waiting_backoff' | 'stopped';
 export type Outcome = RowOutcome | { kind: 'retry'; waitMs: number; why: RunnerState; server: boolean };
@@ -16,6 +18,17 @@ export interface FailureContext {
   /** The most attempts any of the rows has had. */
   attempts(): number;
   maxServerAttempts: number;
+}
+
+/** A bulk answer per row: its result by client id; a row the answer leaves out failed with 'no_result'. */
+export function bulkOutcomes(rows: readonly ClaimRow[], res: BulkResult): Map<string, Outcome> {
+  const byId = new Map(res.results.map((r) => [r.id, r]));
+  const outcomes = new Map<string, Outcome>();
+  for (const r of rows) {
+    const x = byId.get(r.client_id);
+    outcomes.set(r.client_id, !x ? { kind: 'failed', error: 'no_result' } : x.ok ? { kind: 'ok' } : { kind: 'failed', error: x.error ?? 'failed' });
+  }
+  return outcomes;
 }
 
 export function classifyFailure(e: unknown, c: FailureContext): Outcome {

@@ -23,17 +23,17 @@
  * - Invitations queued offline (invite-outbox.ts) go first, one at a time with their own key,
  *   classified the same way: a refusal fails the invite, no connection keeps it queued.
  *
- * This file is the send loop; the classification of failures is in failures.ts, every statement
- * over the outbox in outbox.ts and claims.ts.
+ * This file is the send loop and the bulk path; queued invitations and the per-client path are in
+ * send.ts, the classification of failures in failures.ts, every statement over the outbox in
+ * outbox.ts, claims.ts and staged.ts.
  */
-import type Database from 'better-sqlite3';
-import type { BulkAction, BulkResult, Client, InviteBody } from '../../../shared/contract/platform';
-import type { CoreContext } from '../context';
+import type { BulkAction, BulkResult } from '../../../shared/contract/platform';
 import { ApiError, localFault } from '../partner-api/errors';
 import { chunkKeyOf } from './outbox';
-import { classifyFailure, type Outcome, type RunnerState } from './failures';
+import { bulkOutcomes, classifyFailure, type Outcome, type RunnerState } from './failures';
 import { settleStaged } from './staged';
 import {
+  checkpointLog,
   claimedRows,
   dropChunkKey,
   hasOpenRows,
@@ -46,27 +46,11 @@ import {
   releaseClaim,
   type ClaimRow,
 } from './claims';
-import { claimInvite, hasOpenInvites, releaseInvite, settleInvite } from './invite-outbox';
+import { hasOpenInvites } from './invite-outbox';
+import { sendPerClient, sendQueuedInvite, type ActionsApi, type RunnerDeps } from './send';
+import { Alarm } from './alarm';
 
-/** What the runner needs of the platform client (PartnerApi satisfies it). */
-export interface ActionsApi {
-  bulk(action: BulkAction, ids: string[], idempotencyKey?: string): Promise<BulkResult>;
-  block(id: string, idempotencyKey?: string): Promise<Client>;
-  unblock(id: string, idempotencyKey?: string): Promise<Client>;
-  deleteClient(id: string, idempotencyKey?: string): Promise<{ id: string; deleted_at: string }>;
-  invite(body: InviteBody, idempotencyKey?: string): Promise<Client>;
-}
-
-export interface RunnerDeps {
-  db: Database.Database;
-  api(): ActionsApi;
-  emit: CoreContext['emit'];
-  changed: CoreContext['changed'];
-  now(): number;
-  requestSync?(reason: string): void;
-  /** Told of a failure of the machine (a full disk) that made the runner wait instead of stopping. */
-  localFault?(e: unknown): void;
-}
+export type { ActionsApi, RunnerDeps };
 
 export interface RunnerOptions {
   chunkSize?: number;
@@ -103,8 +87,7 @@ export class ActionRunner {
   private bulkSupported: boolean;
   private loopDone: Promise<void> | null = null;
   private stopped = false;
-  private wakeUp: (() => void) | null = null;
-  private woken = false;
+  private readonly alarm = new Alarm();
   private idleWaiters: (() => void)[] = [];
   private streak = 0;
   private prefetched: Claim | null = null;
@@ -142,10 +125,7 @@ export class ActionRunner {
 
   /** New rows, a reconnect, a new connection: look again now instead of after the wait. */
   wake(): void {
-    this.woken = true;
-    const w = this.wakeUp;
-    this.wakeUp = null;
-    w?.();
+    this.alarm.wake();
   }
 
   /**
@@ -155,7 +135,7 @@ export class ActionRunner {
    */
   sendSoon(): void {
     const db = this.deps.db;
-    if (this.state === 'idle' && this.wakeUp && !this.prefetched && !this.stopped && this.bulkSupported && !hasOpenInvites(db)) {
+    if (this.free()) {
       const first = oldestOpenRow(db);
       if (first && first.state === 'pending') {
         const claim = db.transaction(() => this.claimPending(first.batch_id, first.action, this.deps.now())).immediate();
@@ -170,9 +150,12 @@ export class ActionRunner {
    * is waiting with nothing to do and nothing older is queued; 0 otherwise.
    */
   firstChunkSize(): number {
-    const db = this.deps.db;
-    const free = this.state === 'idle' && this.wakeUp && !this.prefetched && !this.stopped && this.bulkSupported;
-    return free && !hasOpenInvites(db) && !hasOpenRows(db) ? this.chunkSize : 0;
+    return this.free() && !hasOpenRows(this.deps.db) ? this.chunkSize : 0;
+  }
+
+  /** Waiting with nothing to do, no invitation queued: a chunk may be claimed and sent at once. */
+  private free(): boolean {
+    return this.state === 'idle' && this.alarm.waiting && !this.prefetched && !this.stopped && this.bulkSupported && !hasOpenInvites(this.deps.db);
   }
 
   /** Starts the request of a chunk the enqueue claimed (after firstChunkSize, in the same turn). */
@@ -196,24 +179,6 @@ export class ActionRunner {
     return new Promise((r) => this.idleWaiters.push(r));
   }
 
-  private wait(ms: number): Promise<void> {
-    if (this.woken || this.stopped) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      let t: ReturnType<typeof setTimeout> | null = null;
-      const done = () => {
-        if (t) clearTimeout(t);
-        if (this.wakeUp === done) this.wakeUp = null;
-        this.woken = false;
-        resolve();
-      };
-      if (ms !== Infinity) t = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
-
   private async loop(): Promise<void> {
     while (!this.stopped) {
       if (!this.prefetched) {
@@ -221,7 +186,7 @@ export class ActionRunner {
         if (inv.sent) {
           if (inv.retry) {
             this.state = inv.retry.why;
-            await this.wait(inv.retry.waitMs);
+            await this.alarm.wait(inv.retry.waitMs, this.stopped);
           } else {
             this.streak = 0;
           }
@@ -235,18 +200,19 @@ export class ActionRunner {
         // A staged batch whose rows do not fit on a full disk: wait for room, as below.
         const retry = this.diskFull(e);
         this.state = retry.why;
-        await this.wait(retry.waitMs);
+        await this.alarm.wait(retry.waitMs, this.stopped);
         continue;
       }
       this.prefetched = null;
       if (!claim) {
         this.state = 'idle';
         this.streak = 0;
-        if (this.recorded) this.checkpoint();
+        // Idle after sending: the next batch's commits do not meet the automatic checkpoint.
+        if (this.recorded) this.recorded = !checkpointLog(this.deps.db);
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const w of waiters) w();
-        await this.wait(Infinity);
+        await this.alarm.wait(Infinity, this.stopped);
         continue;
       }
       this.state = 'sending';
@@ -258,7 +224,7 @@ export class ActionRunner {
       }
       if (retry) {
         this.state = retry.why;
-        await this.wait(retry.waitMs);
+        await this.alarm.wait(retry.waitMs, this.stopped);
       } else {
         this.streak = 0;
       }
@@ -278,31 +244,14 @@ export class ActionRunner {
     return { kind: 'retry', waitMs: Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(10, this.streak)), why: 'waiting_backoff', server: false };
   }
 
-  /** Sends the oldest queued invitation, if there is one; its retry when it has to wait. */
-  private async sendInvite(): Promise<{ sent: boolean; retry: Extract<Outcome, { kind: 'retry' }> | null }> {
-    const db = this.deps.db;
-    const claim = claimInvite(db, this.deps.now());
-    if (!claim) return { sent: false, retry: null };
-    this.state = 'sending';
-    let outcome: Outcome;
-    try {
-      const client = await this.deps.api().invite(claim.body, claim.key);
-      settleInvite(db, claim.seq, { kind: 'ok', client }, this.deps.now());
-      this.deps.changed(['clients', 'invitations', 'audit']);
-      this.deps.requestSync?.('invite');
-      return { sent: true, retry: null };
-    } catch (e) {
-      outcome = this.classify(e, []);
-    }
-    if (outcome.kind === 'retry' && outcome.server && claim.attempts >= this.maxServerAttempts) outcome = { kind: 'failed', error: 'platform_error' };
-    if (outcome.kind === 'retry') {
-      releaseInvite(db, claim.seq, this.deps.now());
-      this.deps.changed(['invitations']);
-      return { sent: true, retry: outcome };
-    }
-    settleInvite(db, claim.seq, { kind: 'failed', error: outcome.kind === 'failed' ? outcome.error : 'failed' }, this.deps.now());
-    this.deps.changed(['invitations', 'audit']);
-    return { sent: true, retry: null };
+  /** Sends the oldest queued invitation, if there is one; its retry when it has to wait (./send). */
+  private sendInvite(): Promise<{ sent: boolean; retry: Extract<Outcome, { kind: 'retry' }> | null }> {
+    return sendQueuedInvite({
+      ...this.deps,
+      classify: (e) => this.classify(e, []),
+      maxServerAttempts: this.maxServerAttempts,
+      sending: () => (this.state = 'sending'),
+    });
   }
 
   /** The next rows to send: a chunk left in 'sending' by a previous run first, else new pending rows. */
@@ -383,12 +332,7 @@ export class ActionRunner {
       this.apply(claim, new Map(claim.rows.map((r) => [r.client_id, o])));
       return null;
     }
-    const byId = new Map(res.results.map((r) => [r.id, r]));
-    const outcomes = new Map<string, Outcome>();
-    for (const r of claim.rows) {
-      const x = byId.get(r.client_id);
-      outcomes.set(r.client_id, !x ? { kind: 'failed', error: 'no_result' } : x.ok ? { kind: 'ok' } : { kind: 'failed', error: x.error ?? 'failed' });
-    }
+    const outcomes = bulkOutcomes(claim.rows, res);
     const ahead = this.ahead;
     this.ahead = null;
     if (ahead && !this.stopped) {
@@ -404,34 +348,19 @@ export class ActionRunner {
     return null;
   }
 
+  /** A chunk per client (./send): the settled outcomes recorded, the longest wait of the others. */
   private async sendSingle(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
-    const outcomes = new Map<string, Outcome>();
-    let next = 0;
-    const worker = async () => {
-      while (next < claim.rows.length && !this.stopped) {
-        const row = claim.rows[next++]!;
-        try {
-          await this.sendOne(claim.action, row);
-          outcomes.set(row.client_id, { kind: 'ok' });
-        } catch (e) {
-          outcomes.set(row.client_id, this.classify(e, [row]));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, claim.rows.length) }, worker));
+    const outcomes = await sendPerClient(this.deps.api(), claim.action, claim.rows, {
+      concurrency: this.concurrency,
+      stopped: () => this.stopped,
+      classify: (e, rows) => this.classify(e, rows),
+    });
     const settled = new Map([...outcomes].filter(([, o]) => o.kind !== 'retry'));
     if (settled.size) this.apply(claim, settled);
     let retry: Extract<Outcome, { kind: 'retry' }> | null = null;
     for (const o of outcomes.values()) if (o.kind === 'retry' && (!retry || o.waitMs > retry.waitMs)) retry = o;
     if (!retry && outcomes.size < claim.rows.length) retry = { kind: 'retry', waitMs: 0, why: 'sending', server: false };
     return retry;
-  }
-
-  private sendOne(action: BulkAction, row: ClaimRow): Promise<unknown> {
-    const api = this.deps.api();
-    if (action === 'block') return api.block(row.client_id, row.idempotency_key);
-    if (action === 'unblock') return api.unblock(row.client_id, row.idempotency_key);
-    return api.deleteClient(row.client_id, row.idempotency_key);
   }
 
   private backoff(): number {
@@ -448,19 +377,6 @@ export class ActionRunner {
       attempts: () => maxAttempts(this.deps.db, rows),
       maxServerAttempts: this.maxServerAttempts,
     });
-  }
-
-  /**
-   * Idle after sending: the write-ahead log is copied into the database now, so the next batch's
-   * commits (its enqueue, the recording of its last answer) do not meet the automatic checkpoint.
-   */
-  private checkpoint(): void {
-    this.recorded = false;
-    try {
-      this.deps.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      /* the next commit past the log's limit does it */
-    }
   }
 
   /** Records settled outcomes and their effect on the cache in one transaction, then tells the UI. */
