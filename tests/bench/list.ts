@@ -73,12 +73,13 @@ export async function listFigures(cacheFile: string, floor: { clients: number; t
     const q1 = performance.now();
     countClients(statements, input);
     const q2 = performance.now();
+    const cpu = selfCpuMs() - c0;
     await new Promise((r) => setImmediate(r));
     const idle = performance.now() - q2;
     if (i >= 40) {
       idleTimes.push(idle);
       times.push(q2 - q0);
-      cpuTimes.push(selfCpuMs() - c0);
+      cpuTimes.push(cpu);
       rowTimes.push(q1 - q0);
       countTimes.push(q2 - q1);
       slowest.push({ ms: q2 - q0, rowsMs: q1 - q0, search: input.search, sort: `${input.sort.column} ${input.sort.dir}` });
