@@ -1,19 +1,18 @@
 /**
  * The sync engine: pulls the platform into the cache. Phases: platform (+ partner), clients
  * (changes feed with tombstones), projects (for clients that changed, bounded concurrency),
- * transactions (changes feed, only rows inside the ledger window). Each page and its cursor are
- * committed in one transaction (SyncStore); the next page is fetched while the current one is
- * written. Runs at start, on a schedule and on demand; never two at once.
+ * transactions (changes feed, only rows inside the ledger window); each pull is in pull.ts. Each
+ * page and its cursor are committed in one transaction (SyncStore); the next page is fetched while
+ * the current one is written. Runs at start, on a schedule and on demand; never two at once.
  */
 import type Database from 'better-sqlite3';
 import type { Connectivity, EventName, EventPayload, Table } from '../../../shared/contract/events';
 import type { SyncStatus } from '../../../shared/contract/rpc/app';
-import { addMonths, isoUtc, localDateOf, localMidnightUtc } from '../../../shared/domain/time';
 import { ApiError, toAppError } from '../partner-api/errors';
 import type { PartnerApi } from '../partner-api/client';
-import type { Project } from '../../../shared/contract/platform';
-import { ledgerWindowMonths, platformTimeZone, setLastSyncedAt, lastSyncedAt, syncIntervalMin, writePlatform } from '../settings/store';
+import { setLastSyncedAt, lastSyncedAt, syncIntervalMin } from '../settings/store';
 import { SyncStore } from './store';
+import { ledgerWindowStart, pullClients, pullPlatform, pullProjects, pullTransactions, turn, type Phase, type PullContext } from './pull';
 
 export interface SyncEngineOptions {
   db: Database.Database;
@@ -31,17 +30,7 @@ export interface SyncEngineOptions {
   afterSync?: () => void;
 }
 
-type Phase = NonNullable<SyncStatus['phase']>;
-
-/** The first instant of the ledger window: 00:00 region time on the 1st of (this month - months). */
-export function ledgerWindowStart(nowMs: number, months: number, zone: string): number {
-  const today = localDateOf(nowMs, zone);
-  return localMidnightUtc(addMonths(today, -months), zone);
-}
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** How long a slice of owed index work taken while waiting for a page should last (a page's wait is ~10 ms). */
-const WAIT_STEP_MS = 6;
+export { ledgerWindowStart };
 
 export class SyncEngine {
   private readonly db: Database.Database;
@@ -63,6 +52,8 @@ export class SyncEngine {
   private indexesBuilt = false;
   /** resumeIndexes' build, while it runs. */
   private resuming: Promise<void> | null = null;
+  /** What the pulls (./pull) need of this engine. */
+  private readonly pull: PullContext;
 
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
@@ -70,6 +61,17 @@ export class SyncEngine {
     this.store = new SyncStore(opts.db);
     this.now = opts.now ?? Date.now;
     this.conn = { state: opts.api() ? 'unknown' : 'not_configured', since: new Date(this.now()).toISOString(), message: null };
+    this.pull = {
+      db: opts.db,
+      store: this.store,
+      now: this.now,
+      emit: opts.emit,
+      pageSize: opts.pageSize,
+      projectsConcurrency: opts.projectsConcurrency,
+      closed: () => this.closed,
+      setProgress: (phase, done, total) => this.setProgress(phase, done, total),
+      changed: (tables, force) => this.changed(tables, force),
+    };
   }
 
   // ---------- control ----------
@@ -206,11 +208,11 @@ export class SyncEngine {
       return;
     }
     try {
-      await this.pullPlatform(api);
+      await pullPlatform(this.pull, api);
       this.setConnectivity('online', null);
-      await this.pullClients(api);
-      await this.pullProjects(api);
-      await this.pullTransactions(api);
+      await pullClients(this.pull, api);
+      await pullProjects(this.pull, api);
+      await pullTransactions(this.pull, api);
       const owed = this.store.indexes.debt() !== null;
       if (!owed) this.store.refreshStatistics();
       setLastSyncedAt(this.db, new Date(this.now()).toISOString());
@@ -254,169 +256,5 @@ export class SyncEngine {
     } catch {
       /* derived figures are rebuilt on their next read */
     }
-  }
-
-  private async pullPlatform(api: PartnerApi): Promise<void> {
-    this.setProgress('platform', 0, 2);
-    const [platform, partner] = await Promise.all([api.platform(), api.partner()]);
-    writePlatform(this.db, platform, partner);
-    this.setProgress('platform', 2, 2);
-    this.opts.emit('data.changed', { tables: ['platform'] });
-  }
-
-  /**
-   * Pages of a changes feed, the next one fetched while the current one is handed over. While the
-   * next page is still on its way, a slice of the clients' search index owed after a first fill is
-   * built, sized to WAIT_STEP_MS (a feed has hundreds of pages; the index a few hundred slices).
-   */
-  private async feed<T>(
-    fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
-    start: string | null,
-    apply: (items: T[], cursorAfter: string | null) => void,
-  ): Promise<void> {
-    let cursor = start;
-    let next = fetchPage(cursor ?? undefined);
-    for (;;) {
-      const page = await next;
-      const more = page.next_cursor !== null && page.next_cursor !== cursor && page.items.length > 0;
-      let arrived = false;
-      if (more) {
-        next = fetchPage(page.next_cursor ?? undefined);
-        next.then(
-          () => (arrived = true),
-          () => (arrived = true), // the rejection itself is handled by the await above on the next turn
-        );
-        // One turn of the event loop so the request is actually written to the socket before the
-        // synchronous SQLite work below: the platform builds page k+1 while we store page k.
-        await turn();
-      }
-      const after = page.next_cursor ?? cursor;
-      apply(page.items, after);
-      cursor = after;
-      if (!more) return;
-      // One slice per wait: a page that arrives during it waits for the rest of that slice only.
-      if (!arrived && !this.closed) this.store.indexes.payStep(WAIT_STEP_MS);
-    }
-  }
-
-  private pageSize(): number {
-    return this.opts.pageSize ?? 1000;
-  }
-
-  private async pullClients(api: PartnerApi): Promise<void> {
-    let done = 0;
-    this.setProgress('clients', 0, null);
-    const start = this.store.cursor('clients');
-    // An empty table (or a fill a kill interrupted) is filled without its indexes: ./indexes.
-    const fill = this.store.indexes.debt() === 'fill' || (start === null && this.store.clientsEmpty());
-    if (fill && this.store.indexes.debt() !== 'fill') this.store.indexes.beginFill();
-    await this.feed(
-      (c) => api.clientChanges(c, this.pageSize()),
-      start,
-      (items, after) => {
-        this.store.applyClientsPage(items, after);
-        done += items.length;
-        this.setProgress('clients', done, null);
-        this.changed(['clients']);
-      },
-    );
-    if (fill) this.store.indexes.endFill();
-    this.changed(['clients'], true);
-  }
-
-  /**
-   * Projects of the clients that changed: from the projects feed (one request per page), then
-   * per client for whatever is still to do — all of it when the platform has no feed (404).
-   */
-  private async pullProjects(api: PartnerApi): Promise<void> {
-    const todo = this.store.projectsTodo().length;
-    let done = 0;
-    this.setProgress('projects', 0, todo || null);
-    try {
-      await this.feed(
-        (c) => api.projectChanges(c, this.pageSize()),
-        this.store.cursor('projects'),
-        (items, after) => {
-          done += this.store.applyProjectsPage(items, after);
-          this.setProgress('projects', Math.min(done, todo), todo || null);
-          this.changed(['projects']);
-        },
-      );
-    } catch (e) {
-      if (!(e instanceof ApiError && e.kind === 'http' && e.status === 404)) throw e;
-    }
-    await this.pullProjectsPerClient(api);
-  }
-
-  private async pullProjectsPerClient(api: PartnerApi): Promise<void> {
-    const ids = this.store.projectsTodo();
-    const total = ids.length;
-    let next = 0;
-    let done = 0;
-    let failed: unknown = null;
-    this.setProgress('projects', 0, total);
-    const step = Math.max(1, Math.floor(total / 100));
-    let batch: [string, Project[] | null][] = [];
-    let lastStep = 0;
-    // Lists are written in batches (one commit per ~200 clients, not per client).
-    const flush = () => {
-      if (batch.length === 0) return;
-      this.store.applyProjects(batch);
-      done += batch.length;
-      batch = [];
-      if (done - lastStep >= step || done === total) {
-        lastStep = done;
-        this.setProgress('projects', done, total);
-        this.changed(['projects']);
-      }
-    };
-    const worker = async () => {
-      while (failed === null && next < ids.length) {
-        const id = ids[next++] as string;
-        let list: Project[] | null;
-        try {
-          list = await api.projects(id);
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 404) list = null;
-          else {
-            failed ??= e;
-            return;
-          }
-        }
-        batch.push([id, list]);
-        if (batch.length >= 200) flush();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(this.opts.projectsConcurrency ?? 8, Math.max(1, total)) }, worker));
-    } finally {
-      flush();
-    }
-    if (failed !== null) throw failed;
-    this.setProgress('projects', done, total);
-    this.changed(['projects'], true);
-  }
-
-  private async pullTransactions(api: PartnerApi): Promise<void> {
-    const zone = platformTimeZone(this.db);
-    const windowStart = ledgerWindowStart(this.now(), ledgerWindowMonths(this.db), zone);
-    const sinceIso = isoUtc(this.store.beginLedgerWindow(windowStart));
-    let done = 0;
-    this.setProgress('transactions', 0, null);
-    try {
-      await this.feed(
-        (c) => api.transactionChanges(c, this.pageSize(), c ? undefined : sinceIso),
-        this.store.cursor('transactions'),
-        (items, after) => {
-          this.store.applyTransactionsPage(items, after, windowStart);
-          done += items.length;
-          this.setProgress('transactions', done, null);
-          this.changed(['transactions']);
-        },
-      );
-    } finally {
-      this.store.ensureLedgerIndex();
-    }
-    if (this.store.pruneLedger(windowStart) > 0 || done > 0) this.changed(['transactions'], true);
   }
 }
