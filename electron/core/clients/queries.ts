@@ -245,7 +245,7 @@ export function searchPlanInput(statements: StatementCache, input: ListInput): P
     offset: input.offset,
     limit: input.limit,
     order: `${SORT_SQL[input.sort.column]} ${dir}, c.id ${dir}`,
-    ascOrder: `${SORT_SQL[input.sort.column]} ASC, c.id ASC`,
+    sortKey: SORT_SQL[input.sort.column],
     desc: dir === 'DESC',
     sortIndex,
     textInIndex: TEXT_SORT_INDEXES.has(sortIndex),

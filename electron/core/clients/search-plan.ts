@@ -55,8 +55,8 @@ export interface PlanInput {
   limit: number;
   /** ORDER BY of the list (sort column, id tie-break, direction). */
   order: string;
-  /** The same order ascending, and whether the list's is descending. */
-  ascOrder: string;
+  /** The sort column's expression (the order ascending is it, then c.id), and whether the list's order is descending. */
+  sortKey: string;
   desc: boolean;
   /** The sort column's index (exists). */
   sortIndex: string;
@@ -97,7 +97,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   // its candidates tested in order until the page is full.
   const kept = p.ranks ? keptRanks(statements, p.sortIndex) : null;
   const ranked = () => {
-    const ranks = kept ?? buildRanks(statements, p.sortIndex, p.ascOrder);
+    const ranks = kept ?? buildRanks(statements, p.sortIndex, p.sortKey);
     return ranks && matches !== null ? found('rank', rankedMatches(statements, p, ranks, matches)) : found('sort', sortMatches(statements, p, matches as string));
   };
   if (force === 'rank') return ranked();
@@ -114,7 +114,7 @@ export function plannedSearchPage<R>(statements: StatementCache, p: PlanInput, f
   // that would pay for their build within a few searches like this one are asked for (built when the
   // core is next idle).
   const rankCost = kept ? p.n * COST.rank : Infinity;
-  if (p.ranks && !kept && p.n * (COST.sort - COST.rank) * RANK_USES >= p.total * COST.rankBuild) wantRanks(statements, p.sortIndex, p.ascOrder);
+  if (p.ranks && !kept && p.n * (COST.sort - COST.rank) * RANK_USES >= p.total * COST.rankBuild) wantRanks(statements, p.sortIndex, p.sortKey);
   const sortCost = Math.min(p.n * COST.sort, rankCost);
   const sorted = () => (rankCost < p.n * COST.sort ? ranked() : found('sort', sortMatches(statements, p, matches)));
   const probeCost = p.n * COST.probeMatch + expected * COST.probeEntry;
