@@ -2,18 +2,23 @@
 import type { actionsMethods } from '../../../shared/contract/rpc/actions';
 import type { Handlers } from '../context';
 import { readPlatform } from '../settings/store';
-import { allBatchItems, applicable, batchItems, cancelBatch, enqueue, getBatch, listBatches, progressOf, retryFailed } from './outbox';
+import { allBatchItems, batchItems, cancelBatch, enqueue, getBatch, listBatches, progressOf, retryFailed } from './outbox';
 import { inviteClient, listInvitations, resendInvitation, revokeInvitation } from './invite';
 import { discardInvite } from './invite-outbox';
 import { iterateAudit, listAudit } from './audit';
 import { exportAudit, exportBatch } from './export';
+import { applicable, takeSelection } from './checked';
 
 export const actionsHandlers: Handlers<typeof actionsMethods> = {
   'clients.invite': (input, ctx) => inviteClient(ctx, input),
-  'actions.enqueue': ({ action, ids }, ctx) => {
+  'actions.enqueue': (input, ctx) => {
     const runner = ctx.actionRunner;
+    const { action } = input;
+    // The selection the confirmation dialog checked, or the ids themselves.
+    const checked = 'selection' in input ? takeSelection(ctx.db, input.selection, action) : undefined;
+    const ids = checked ? checked.ids : 'ids' in input ? input.ids : [];
     // An idle runner lets the enqueue claim the first chunk in its own transaction.
-    const r = enqueue(ctx.db, action, ids, { now: ctx.now(), claimFirst: runner?.firstChunkSize() ?? 0 });
+    const r = enqueue(ctx.db, action, ids, { now: ctx.now(), claimFirst: runner?.firstChunkSize() ?? 0, ...(checked ? { checked } : {}) });
     if (r.batchId) {
       // The first request leaves before the UI is told (the rows are committed already).
       if (r.claimed) runner?.sendClaimed(r.batchId, action, r.claimed);

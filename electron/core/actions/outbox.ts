@@ -14,13 +14,7 @@ import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../..
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { ClaimRow } from './claims';
 import { noteStaged, roomFor, stagedJson, writeBatch, type BatchRecord } from './staged';
-
-/** The status a client must have for the action to apply (delete applies to any). */
-export const APPLIES_TO: Record<BulkAction, string[] | null> = {
-  block: ['active'],
-  unblock: ['blocked'],
-  delete: null,
-};
+import { APPLIES_TO, writeStamp, type CheckedSelection } from './checked';
 
 export function localUser(): string {
   try {
@@ -38,37 +32,6 @@ export function rowKey(batchId: string, clientId: string): string {
 /** The Idempotency-Key of a bulk request: derived from its rows' own keys, so a re-send after a kill repeats it. */
 export function chunkKeyOf(action: BulkAction, rowKeys: readonly string[]): string {
   return 'bulk-' + createHash('sha256').update(action + '\n' + rowKeys.join('\n')).digest('hex').slice(0, 48);
-}
-
-function ensureSelectionTable(db: Database.Database): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS action_sel (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)');
-}
-
-/** The selection into temp.action_sel, in order, duplicates dropped: one statement over a JSON array. */
-function fillSelection(db: Database.Database, ids: readonly string[]): void {
-  db.exec('DELETE FROM temp.action_sel');
-  db.prepare('INSERT OR IGNORE INTO temp.action_sel (id) SELECT value FROM json_each(?) ORDER BY key').run(JSON.stringify(ids));
-}
-
-/** How many of the ids each action would apply to, with enqueue's rules. */
-export function applicable(db: Database.Database, ids: readonly string[]): { block: number; unblock: number; delete: number; selected: number } {
-  ensureSelectionTable(db);
-  return db.transaction(() => {
-    fillSelection(db, ids);
-    const r = db
-      .prepare(
-        `SELECT count(*) AS selected,
-           coalesce(sum(c.status = 'active'), 0) AS block,
-           coalesce(sum(c.status = 'blocked'), 0) AS unblock,
-           count(c.id) AS del
-         FROM temp.action_sel s
-         LEFT JOIN clients c ON c.id = s.id
-           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.id AND o.state IN ('pending','sending'))`,
-      )
-      .get() as { selected: number; block: number; unblock: number; del: number };
-    db.exec('DELETE FROM temp.action_sel');
-    return { block: r.block, unblock: r.unblock, delete: r.del, selected: r.selected };
-  })();
 }
 
 export interface EnqueueResult {
@@ -89,33 +52,24 @@ export interface EnqueueResult {
  * staged instead (staged.ts): its clients go into one JSON column with the first chunk's key; the
  * audit entry and the rows are written by settleStaged while that chunk's request is in flight, the
  * first chunk's rows as the runner's claim would leave them ('sending', the chunk's key, one attempt).
+ * With `checked` (a selection the confirmation dialog checked, checked.ts), its eligible clients are
+ * used when nothing was written since; otherwise they are found again.
  */
 export function enqueue(
   db: Database.Database,
   action: BulkAction,
   ids: readonly string[],
-  opts: { now: number; user?: string; parentId?: string; claimFirst?: number },
+  opts: { now: number; user?: string; parentId?: string; claimFirst?: number; checked?: CheckedSelection },
 ): EnqueueResult {
   const user = opts.user ?? localUser();
-  const applies = APPLIES_TO[action];
-  const statusCond = applies ? `AND c.status IN (${applies.map((s) => `'${s}'`).join(',')})` : '';
   // The selection in order, duplicates dropped (the first of each counts).
   const selection = [...new Set(ids)];
   const selected = selection.length;
   const tx = db.transaction((): EnqueueResult => {
     const batchId = randomUUID();
-    // The eligible clients in selection order (their ids alone: a lookup in clients_status, no row
-    // read). CROSS JOIN keeps the selection outermost (one lookup per selected id); a plain JOIN let
-    // the planner walk every client of the status instead (about 9 ms more per 1,000 ids at 100,000 clients).
-    const eligible = db
-      .prepare(
-        `SELECT s.value FROM json_each(?) s CROSS JOIN clients c ON c.id = s.value
-         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.value AND o.state IN ('pending','sending'))
-         ${statusCond}
-         ORDER BY s.key`,
-      )
-      .pluck()
-      .all(JSON.stringify(selection)) as string[];
+    // What the confirmation dialog found still holds when nothing was written since (checked.ts).
+    const checked = opts.checked;
+    const eligible = checked && writeStamp(db) === checked.stamp ? checked.eligible : eligibleOf(db, action, selection);
     const count = eligible.length;
     if (count === 0) return { batchId: null, count: 0, skipped: selected };
     // The first chunk, when it is to be claimed now, and its key.
@@ -139,6 +93,26 @@ export function enqueue(
     return { batchId, count, skipped, claimed: { rows: rows1, chunkKey } };
   });
   return tx.immediate();
+}
+
+/**
+ * The clients of the selection the action applies to, in selection order (their ids alone: a lookup
+ * in clients_status, no row read). CROSS JOIN keeps the selection outermost (one lookup per selected
+ * id); a plain JOIN let the planner walk every client of the status instead (about 9 ms more per
+ * 1,000 ids at 100,000 clients).
+ */
+function eligibleOf(db: Database.Database, action: BulkAction, selection: readonly string[]): string[] {
+  const applies = APPLIES_TO[action];
+  const statusCond = applies ? `AND c.status IN (${applies.map((s) => `'${s}'`).join(',')})` : '';
+  return db
+    .prepare(
+      `SELECT s.value FROM json_each(?) s CROSS JOIN clients c ON c.id = s.value
+       WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_id = s.value AND o.state IN ('pending','sending'))
+       ${statusCond}
+       ORDER BY s.key`,
+    )
+    .pluck()
+    .all(JSON.stringify(selection)) as string[];
 }
 
 function emptyCounts(total: number): BatchCounts {

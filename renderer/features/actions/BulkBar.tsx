@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
+import { enqueueChecked } from './enqueue';
 import type { BulkAction } from '../../../shared/contract/platform';
 import { useSelection } from '../../state/selection';
 import { listFilterOf, usePrefs, type ClientsView } from '../../state/prefs';
@@ -59,7 +60,7 @@ export function BulkBar() {
     if (!data) return;
     setBusy(true);
     try {
-      await call('actions.enqueue', { action, ids: data.list });
+      await enqueueChecked(action, data.selection, data.list);
       clear();
       setConfirm(null);
       void qc.invalidateQueries({ queryKey: ['actions'] });

@@ -127,15 +127,25 @@ export const actionsMethods = {
    * invitation is queued and sent by the outbox runner on reconnect.
    */
   'clients.invite': method(InviteInput, InviteResult),
-  /** Writes outbox rows and the clients' pending state in one transaction; the runner sends them. */
+  /**
+   * Writes outbox rows and the clients' pending state in one transaction; the runner sends them.
+   * Given the `selection` actions.applicable returned (the confirmation dialog's), the core uses the
+   * ids it checked then; not_found when it no longer keeps them (send the ids).
+   */
   'actions.enqueue': method(
-    z.strictObject({ action: BulkAction, ids: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(ENQUEUE_MAX) }),
+    z.union([
+      z.strictObject({ action: BulkAction, ids: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(ENQUEUE_MAX) }),
+      z.strictObject({ action: BulkAction, selection: z.string().min(1).max(64) }),
+    ]),
     z.object({ batchId: z.string().nullable(), count: z.number().int(), skipped: z.number().int() }),
   ),
-  /** How many of these clients each action applies to (by cached status; not already queued). */
+  /**
+   * How many of these clients each action applies to (by cached status; not already queued), and a
+   * `selection` naming the checked ids for the enqueue that confirms them.
+   */
   'actions.applicable': method(
     z.strictObject({ ids: z.array(z.string().min(1).max(LIMITS.id)).max(ENQUEUE_MAX) }),
-    z.object({ block: z.number().int(), unblock: z.number().int(), delete: z.number().int(), selected: z.number().int() }),
+    z.object({ block: z.number().int(), unblock: z.number().int(), delete: z.number().int(), selected: z.number().int(), selection: z.string() }),
   ),
   'actions.batches': method(
     z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),

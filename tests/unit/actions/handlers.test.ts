@@ -40,7 +40,7 @@ describe('actions handlers on a temp database', () => {
     t = tempDb();
     const ids = seedClients(t.db, 10, (i) => (i < 6 ? 'active' : i < 8 ? 'blocked' : 'invited'));
     const ctx = ctxOf(t.db);
-    expect(await dispatch('actions.applicable', { ids }, ctx)).toEqual({ block: 6, unblock: 2, delete: 10, selected: 10 });
+    expect(await dispatch('actions.applicable', { ids }, ctx)).toMatchObject({ block: 6, unblock: 2, delete: 10, selected: 10 });
     const r = (await dispatch('actions.enqueue', { action: 'block', ids }, ctx)) as { batchId: string; count: number; skipped: number };
     expect(r).toMatchObject({ count: 6, skipped: 4 });
     const list = (await dispatch('clients.list', { limit: 20 }, ctx)) as { rows: { id: string; pendingAction: string | null }[] };
