@@ -178,7 +178,10 @@ export function recoveryNotice(
     detail: info.detail,
     movedTo: info.movedTo,
     kept: {
-      pendingActions: count("SELECT count(*) FROM outbox WHERE state IN ('pending','sending')"),
+      // The actions in the outbox still to send, and those of a batch staged when the app stopped
+      // (its outbox rows are written at the next start: actions/staged.ts).
+      pendingActions:
+        count("SELECT count(*) FROM outbox WHERE state IN ('pending','sending')") + count('SELECT coalesce(sum(total), 0) FROM batches WHERE staged IS NOT NULL'),
       pendingInvitations: count("SELECT count(*) FROM invite_outbox WHERE state IN ('pending','sending')"),
       auditEntries: count('SELECT count(*) FROM audit_log'),
       alertRules: count('SELECT count(*) FROM alert_rules'),

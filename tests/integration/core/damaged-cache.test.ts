@@ -2,7 +2,8 @@
  * A damaged cache file, made for real on disk between two runs of the core: bytes overwritten
  * (the header page, a big table's root page), truncated, a -wal from another database, a file
  * that is not SQLite at all. Each start detects it, moves the file aside with a timestamp, keeps
- * the local-only data SQLite can still read (preferences, pending actions, invitations queued
+ * the local-only data SQLite can still read (preferences, pending actions, a batch staged when the
+ * app stopped, invitations queued
  * offline, audit log, alert rules),
  * tells the renderer (app.health) what happened and what was kept, and the sync rebuilds the rest.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../../electron/demo-platform/index';
 import { createCore, type Core } from '../../../electron/core/create-core';
+import { stagedJson } from '../../../electron/core/actions/staged';
 import type { Health } from '../../../shared/contract/rpc/local';
 
 let work: string;
@@ -138,6 +140,41 @@ describe('a damaged cache file at start', () => {
     ro.close();
     overwrite(f, (root - 1) * pageSize, pageSize);
     await expectRebuilt(dir, /table_damaged/);
+  });
+
+  it("a batch staged when the app stopped (its outbox rows not yet written): rebuilt, its actions counted as kept and still sent", async () => {
+    const dir = await prepared('staged');
+    const f = join(dir, 'cache.sqlite');
+    // As enqueue leaves a batch whose first request has left when the app stops before its audit
+    // entry and outbox rows are written (actions/staged.ts).
+    const db = new Database(f);
+    const ids = db.prepare("SELECT id FROM clients WHERE status = 'active' AND id NOT IN (SELECT client_id FROM outbox) ORDER BY id LIMIT 3").pluck().all() as string[];
+    expect(ids).toHaveLength(3);
+    const user = db.prepare('SELECT user FROM batches').pluck().get() as string;
+    db.prepare('INSERT INTO batches (id, action, created_at, total, skipped, parent_id, user, staged) VALUES (?, ?, ?, ?, 0, NULL, ?, ?)').run(
+      'batch-staged',
+      'block',
+      Date.now(),
+      ids.length,
+      user,
+      stagedJson(JSON.stringify(ids), 2, 'key-staged'),
+    );
+    const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'transactions'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    overwrite(f, (root - 1) * pageSize, pageSize);
+    const core = await open(dir, null);
+    try {
+      const h = await health(core);
+      expect(h.cacheRebuilt?.damage).toMatch(/table_damaged/);
+      // The 5 queued in the outbox and the 3 of the staged batch.
+      expect(h.cacheRebuilt!.kept.pendingActions).toBe(8);
+      // And they are there to send: the staged batch's rows are written at this start.
+      const b = (await core.call('actions.batches', {})) as { batches: { id: string; pending: number; sending: number }[] };
+      expect(b.batches.map((x) => [x.id === 'batch-staged', x.pending + x.sending]).sort()).toEqual([[false, 5], [true, 3]]);
+    } finally {
+      await core.close();
+    }
   });
 
   it('truncated to half: rebuilt, local data read where it still is', async () => {
