@@ -298,12 +298,13 @@ export class ActionRunner {
     return claim;
   }
 
-  /** While a chunk is in flight (its request written): claim the batch's next one, to send at the answer. */
-  private claimAhead(claim: Claim): void {
-    if (!this.bulkSupported || this.stopped || this.ahead) return;
+  /** While a chunk is in flight: claim the batch's next one, to send at the answer; true when none was left. */
+  private claimAhead(claim: Claim): boolean {
+    if (!this.bulkSupported || this.stopped || this.ahead) return false;
     const next = this.deps.db.transaction(() => this.claimPending(claim.batchId, claim.action, this.deps.now())).immediate();
     if (next?.chunkKey) this.ahead = next;
     else if (next) releaseClaim(this.deps.db, next.batchId, next.rows);
+    return next === null;
   }
 
   private async sendBulk(claim: Claim): Promise<Extract<Outcome, { kind: 'retry' }> | null> {
@@ -316,8 +317,9 @@ export class ActionRunner {
       claim.rows = claimedRows(this.deps.db, claim.chunkKey!);
       claim.staged = false;
     }
+    let last: boolean;
     try {
-      this.claimAhead(claim);
+      last = this.claimAhead(claim);
       res = await req;
     } catch (e) {
       this.releaseAhead();
@@ -339,7 +341,7 @@ export class ActionRunner {
       this.prefetched = this.started(ahead);
     } else if (ahead) {
       this.deps.db.transaction(() => releaseClaim(this.deps.db, ahead.batchId, ahead.rows)).immediate();
-    } else {
+    } else if (!last) {
       this.prefetchNext(claim);
     }
     // Let the next request leave before the bookkeeping of this answer (fetch writes it on a later tick).
