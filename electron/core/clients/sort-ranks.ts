@@ -81,12 +81,13 @@ export function buildRanks(statements: StatementCache, sortIndex: string, sortKe
  * number or text is less than a blob: `< X''` starts the index's range after its NULLs), each
  * next slice taking first the entries that tie with the last one read (same key, greater id),
  * then those of greater keys. The comparisons take the collation of sortKey (NOCASE for a name),
- * as the index does. The first slice reads how many rows there are (and the last rowid) alone.
+ * as the index does.
  */
 export function* rankWalk(statements: StatementCache, sortIndex: string, sortKey: string): Generator<void, SortRanks | null, void> {
-  const { n: total, max } = statements.get('SELECT count(*) AS n, coalesce(max(rowid), 0) AS max FROM clients').get() as { n: number; max: number };
+  // (two statements: each alone is answered from the b-tree's structure, together they scan it)
+  const total = statements.get('SELECT count(*) FROM clients').pluck().get() as number;
+  const max = statements.get('SELECT coalesce(max(rowid), 0) FROM clients').pluck().get() as number;
   if (max > 4 * total + 4096) return null;
-  yield;
   const pos = new Int32Array(max + 1).fill(-1);
   const read = (where: string) => statements.get(`SELECT c.rowid FROM clients c INDEXED BY ${sortIndex} WHERE ${where} ORDER BY ${sortKey}, c.id LIMIT @n`).pluck();
   const keyOf = statements.get(`SELECT ${sortKey} AS k, c.id AS id FROM clients c WHERE c.rowid = ?`);
