@@ -47,15 +47,16 @@ export function keptRanks(statements: StatementCache, sortIndex: string): SortRa
 }
 
 /**
- * Rowids a slice of a build reads: about a millisecond or two on this class of machine, so a query
- * that arrives during a build waits for one slice at most.
+ * A slice of a build: reads of `rows` rowids from the index (a few tenths of a millisecond each on
+ * this class of machine), one after another until `ms` have passed since the slice began (one read
+ * at least), so a query arriving during a build waits about that long at most, loaded machine or not.
  */
-let sliceRows = 4096;
+let slice = { rows: 1024, ms: 4 };
 
-/** Sets the rowids a slice of a build reads (tests make builds of a few slices); returns the previous. */
-export function setRankSliceRows(n: number): number {
-  const was = sliceRows;
-  sliceRows = Math.max(1, Math.floor(n));
+/** Sets how a slice of a build reads (tests: `ms: 0`, one read of `rows` per slice); returns the previous setting. */
+export function setRankSlice(next: { rows: number; ms: number }): { rows: number; ms: number } {
+  const was = slice;
+  slice = { rows: Math.max(1, Math.floor(next.rows)), ms: next.ms };
   return was;
 }
 
@@ -73,13 +74,13 @@ export function buildRanks(statements: StatementCache, sortIndex: string, sortKe
 }
 
 /**
- * The positions of an order, read from its sort index in slices of `sliceRows` rowids (a yield
- * after each; the caller checks between two that the data has not changed, else drops the walk):
- * each slice a keyset read of the index alone, from the last entry read, in the index's order
- * (sortKey ascending, id ascending), so no statement stays open between slices:
+ * The positions of an order, read from its sort index in slices (see `slice`; a yield after each:
+ * the caller checks between two that the data has not changed, else drops the walk): each read a
+ * keyset read of the index alone, from the last entry read, in the index's order
+ * (sortKey ascending, id ascending), so no statement stays open between two:
  * the entries whose key is NULL (first in ascending order) by id, then every other value (any
  * number or text is less than a blob: `< X''` starts the index's range after its NULLs), each
- * next slice taking first the entries that tie with the last one read (same key, greater id),
+ * next read taking first the entries that tie with the last one read (same key, greater id),
  * then those of greater keys. The comparisons take the collation of sortKey (NOCASE for a name),
  * as the index does.
  */
@@ -97,31 +98,34 @@ export function* rankWalk(statements: StatementCache, sortIndex: string, sortKey
   let last = { k: null as unknown, id: '' };
   let i = 0;
   for (;;) {
-    let budget = sliceRows;
-    while (budget > 0 && phase !== 'done') {
-      const n = budget;
-      const rowids = (
-        phase === 'nulls'
-          ? read(`${sortKey} IS NULL`).all({ n })
-          : phase === 'nullsAfter'
-            ? read(`${sortKey} IS NULL AND c.id > @id`).all({ id: last.id, n })
-            : phase === 'values'
-              ? read(`${sortKey} < X''`).all({ n })
-              : phase === 'ties'
-                ? read(`${sortKey} = @k AND c.id > @id`).all({ k: last.k, id: last.id, n })
-                : read(`${sortKey} > @k`).all({ k: last.k, n })
-      ) as number[];
-      for (const r of rowids) {
-        if (r > max || i >= total) return null;
-        pos[r] = i++;
+    const began = performance.now();
+    do {
+      let budget = slice.rows;
+      while (budget > 0 && phase !== 'done') {
+        const n = budget;
+        const rowids = (
+          phase === 'nulls'
+            ? read(`${sortKey} IS NULL`).all({ n })
+            : phase === 'nullsAfter'
+              ? read(`${sortKey} IS NULL AND c.id > @id`).all({ id: last.id, n })
+              : phase === 'values'
+                ? read(`${sortKey} < X''`).all({ n })
+                : phase === 'ties'
+                  ? read(`${sortKey} = @k AND c.id > @id`).all({ k: last.k, id: last.id, n })
+                  : read(`${sortKey} > @k`).all({ k: last.k, n })
+        ) as number[];
+        for (const r of rowids) {
+          if (r > max || i >= total) return null;
+          pos[r] = i++;
+        }
+        budget -= rowids.length;
+        const full = rowids.length === n;
+        if (rowids.length > 0) last = keyOf.get(rowids[rowids.length - 1]) as { k: unknown; id: string };
+        if (phase === 'nulls' || phase === 'nullsAfter') phase = full ? 'nullsAfter' : 'values';
+        else if (phase === 'ties') phase = full ? 'ties' : 'after';
+        else phase = full ? 'ties' : 'done';
       }
-      budget -= rowids.length;
-      const full = rowids.length === n;
-      if (rowids.length > 0) last = keyOf.get(rowids[rowids.length - 1]) as { k: unknown; id: string };
-      if (phase === 'nulls' || phase === 'nullsAfter') phase = full ? 'nullsAfter' : 'values';
-      else if (phase === 'ties') phase = full ? 'ties' : 'after';
-      else phase = full ? 'ties' : 'done';
-    }
+    } while (phase !== 'done' && performance.now() - began < slice.ms);
     if (phase === 'done') return i === total ? { pos, total } : null;
     yield;
   }

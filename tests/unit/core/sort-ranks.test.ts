@@ -12,14 +12,15 @@ import { StatementCache } from '../../../electron/core/db/statements';
 import { SyncStore } from '../../../electron/core/sync/store';
 import { listRows, searchPlanInput, type DbClientRow, type ListInput } from '../../../electron/core/clients/queries';
 import { plannedSearchPage } from '../../../electron/core/clients/search-plan';
-import { buildingRanks, keptRanks, rankWalk, ranksPending, setRankSliceRows, wantRanks, type SortRanks } from '../../../electron/core/clients/sort-ranks';
+import { buildingRanks, keptRanks, rankWalk, ranksPending, setRankSlice, wantRanks, type SortRanks } from '../../../electron/core/clients/sort-ranks';
 import { ClientsListInput, SortColumn } from '../../../shared/contract/rpc/clients';
 import { makeClients, SORT_SQL } from './fixtures';
 
 let temp: TempDb;
 let db: Database.Database;
 let statements: StatementCache;
-const sliceRowsWas = setRankSliceRows(4096);
+// (one read per slice: slices counted, never timed)
+const sliceWas = setRankSlice({ rows: 4096, ms: 0 });
 const input = (x: Partial<ListInput> = {}) => ClientsListInput.parse(x) as ListInput;
 const turn = () => new Promise((r) => setImmediate(r));
 
@@ -79,11 +80,11 @@ beforeAll(() => {
   expect(nulls.every((n) => n > 10)).toBe(true);
 });
 afterEach(async () => {
-  setRankSliceRows(4096);
+  setRankSlice({ rows: 4096, ms: 0 });
   await drain();
 });
 afterAll(() => {
-  setRankSliceRows(sliceRowsWas);
+  setRankSlice(sliceWas);
   temp.close();
 });
 
@@ -95,7 +96,7 @@ describe('positions built in slices', () => {
       const atOnce = db.prepare(`SELECT rowid FROM clients INDEXED BY ${sortIndex} ORDER BY ${SORT_SQL[column]}, id`).pluck().all() as number[];
       expect(atOnce.map((r) => want.get(r)), column).toEqual(atOnce.map((_, i) => i));
       for (const rows of [1, 7, 250, 4096]) {
-        setRankSliceRows(rows);
+        setRankSlice({ rows, ms: 0 });
         const { ranks, slices } = walkAll(column);
         expect(ranks, `${column} by ${rows}`).not.toBeNull();
         expect(ranks!.total).toBe(want.size);
@@ -117,7 +118,7 @@ describe('positions built in slices', () => {
     };
     for (const column of SortColumn.options) {
       const { sortIndex, sortKey } = orderOf(column);
-      setRankSliceRows(300);
+      setRankSlice({ rows: 300, ms: 0 });
       seen.length = 0;
       const walk = rankWalk(recording, sortIndex, sortKey);
       for (let step = walk.next(); !step.done; step = walk.next());
@@ -145,7 +146,7 @@ describe('building positions while the core is idle', () => {
   };
 
   it('a search arriving during a build is answered at once, exactly, without the positions; the next after it with them', async () => {
-    setRankSliceRows(200);
+    setRankSlice({ rows: 200, ms: 0 });
     const sortIndex = ask();
     expect(keptRanks(statements, sortIndex)).toBeNull();
     await turn();
@@ -168,7 +169,7 @@ describe('building positions while the core is idle', () => {
 
   for (const by of ['this connection', 'another connection'] as const) {
     it(`a change of the data during a build (by ${by}) drops it: its positions are never used`, async () => {
-      setRankSliceRows(200);
+      setRankSlice({ rows: 200, ms: 0 });
       touch(); // (the positions the test before built are for other data now)
       const sortIndex = ask();
       expect(keptRanks(statements, sortIndex)).toBeNull();
@@ -208,7 +209,7 @@ describe('building positions while the core is idle', () => {
     try {
       const st = new StatementCache(other.db);
       new SyncStore(other.db).applyClientsPage(makeClients(900, 4), 'a');
-      setRankSliceRows(50);
+      setRankSlice({ rows: 50, ms: 0 });
       const { sortIndex, sortKey } = orderOf('phone');
       wantRanks(st, sortIndex, sortKey);
       wantRanks(st, sortIndex, sortKey);
