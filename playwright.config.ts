@@ -14,6 +14,10 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
+    // A click, fill or press that cannot happen fails within this, naming the action (not at the
+    // test's timeout); as long as expect waits, for a loaded 2-core CI machine. A page load gets twice that.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
