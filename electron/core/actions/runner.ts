@@ -292,8 +292,14 @@ export class ActionRunner {
   /** The claim with its bulk request started (a keyed chunk; a single row goes per client in the loop). */
   private started(claim: Claim): Claim {
     if (claim.chunkKey) {
-      claim.req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
-      claim.req.catch(() => {}); // awaited by the loop; a rejection is handled there
+      let req: Promise<BulkResult>;
+      try {
+        req = this.deps.api().bulk(claim.action, claim.rows.map((r) => r.client_id), claim.chunkKey);
+      } catch (e) {
+        req = Promise.reject(e); // no connection set up: the loop classifies it like any failed request
+      }
+      req.catch(() => {}); // awaited by the loop; a rejection is handled there
+      claim.req = req;
     }
     return claim;
   }

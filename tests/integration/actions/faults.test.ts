@@ -3,7 +3,7 @@
  * resets and answers cut short. Exactly the failed clients are reported, and "retry failed"
  * applies each of them once, as the platform's own change sequence shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,28 @@ async function idsWith(core: Core, status: 'active' | 'blocked'): Promise<string
 }
 
 describe('bulk actions against the demo platform with faults', () => {
+  it('with no connection set up the actions wait, and go out once one is: the runner keeps running', async () => {
+    const core = await newCore('none', {});
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a));
+    try {
+      const target = (await idsWith(core, 'active')).slice(0, 30);
+      const seq0 = platformChanges(platform.dbFile, 0).maxSeq;
+      await core.setConnection(null);
+      const r = (await core.call('actions.enqueue', { action: 'block', ids: target })) as { batchId: string };
+      await new Promise((res) => setTimeout(res, 200));
+      expect(platformChanges(platform.dbFile, seq0).changed.size).toBe(0);
+      await core.setConnection({ kind: 'demo', url: platform.url, token: platform.token });
+      await batchDone(core, r.batchId);
+      expect((await allItems(core, r.batchId)).every((i) => i.state === 'ok')).toBe(true);
+      expect([...platformChanges(platform.dbFile, seq0).changed.keys()].sort()).toEqual([...target].sort());
+      expect(errors).toEqual([]);
+    } finally {
+      spy.mockRestore();
+      await core.close();
+    }
+  });
+
   it('bulk delete through 429, 5xx, resets and cut answers: only the clients already gone fail, nothing is applied twice', async () => {
     const core = await newCore('a', { mode: 'bulk', chunkSize: 50, maxServerAttempts: 1000 });
     try {
