@@ -41,9 +41,10 @@ export function MachineBanners() {
         audit: t('reliability:rebuilt.audit', { count: r.kept.auditEntries }),
         rules: t('reliability:rebuilt.rules', { count: r.kept.alertRules }),
         prefs: t('reliability:rebuilt.prefs', { count: r.kept.preferences }),
+        views: t('reliability:rebuilt.views', { count: r.kept.savedViews }),
       }
     : null;
-  const keptAny = r ? r.kept.pendingActions + r.kept.pendingInvitations + r.kept.auditEntries + r.kept.alertRules + r.kept.preferences + r.kept.dealNotes > 0 : false;
+  const keptAny = r ? r.kept.pendingActions + r.kept.pendingInvitations + r.kept.auditEntries + r.kept.alertRules + r.kept.preferences + r.kept.dealNotes + r.kept.savedViews > 0 : false;
   return (
     <>
       {r && kept ? (

@@ -6,7 +6,8 @@
  * Rescued: preferences and the chosen connection (meta settings.* and connection.*), batches and
  * their outbox rows (actions not yet sent and the results of sent ones), invitations queued offline,
  * the audit log (ids kept, so the entries of queued actions and invitations still match), alert
- * rules and deal feedback. Rows are read forwards and then backwards by rowid, so a damaged page in the
+ * rules, deal feedback and the saved views of the client list (if they cannot be read, the defaults
+ * come back instead of an empty tab bar). Rows are read forwards and then backwards by rowid, so a damaged page in the
  * middle of a table loses only the rows on it. Everything else comes back with the next sync.
  */
 import Database from 'better-sqlite3';
@@ -31,6 +32,8 @@ export const RecoveryNotice = z.object({
     alertRules: z.number().int(),
     dealNotes: z.number().int(),
     preferences: z.number().int(),
+    /** Absent in a notice written before saved views were rescued. */
+    savedViews: z.number().int().default(0),
   }),
   /** Tables of local data nothing could be read from. */
   unreadable: z.array(z.string()),
@@ -46,7 +49,10 @@ const RESCUE: { table: string; where?: string; rowid: boolean }[] = [
   { table: 'audit_log', rowid: true },
   { table: 'alert_rules', rowid: true },
   { table: 'deal_feedback', rowid: false },
+  { table: 'saved_views', rowid: true },
 ];
+/** The preference saying the default views were put in once (electron/core/views/store.ts). */
+const VIEWS_SEEDED = 'settings.viewsSeeded';
 
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
@@ -143,6 +149,8 @@ export function rescueLocal(damagedFile: string, dest: Database.Database): { cou
       }
       if (!got) {
         unreadable.push(r.table);
+        // No views to show: the defaults are put in again on the first read, not an empty tab bar.
+        if (r.table === 'saved_views') dest.prepare('DELETE FROM meta WHERE key = ?').run(VIEWS_SEEDED);
         continue;
       }
       const { rows, cols } = got;
@@ -187,6 +195,7 @@ export function recoveryNotice(
       alertRules: count('SELECT count(*) FROM alert_rules'),
       dealNotes: count('SELECT count(*) FROM deal_feedback'),
       preferences: count("SELECT count(*) FROM meta WHERE key LIKE 'settings.%'"),
+      savedViews: count('SELECT count(*) FROM saved_views'),
     },
     unreadable: info.unreadable,
   };

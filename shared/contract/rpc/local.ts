@@ -131,7 +131,7 @@ export const CacheRebuilt = z.object({
   damage: z.string(),
   detail: z.string(),
   movedTo: z.string(),
-  kept: z.object({ pendingActions: Int, pendingInvitations: Int.default(0), auditEntries: Int, alertRules: Int, dealNotes: Int, preferences: Int }),
+  kept: z.object({ pendingActions: Int, pendingInvitations: Int.default(0), auditEntries: Int, alertRules: Int, dealNotes: Int, preferences: Int, savedViews: Int.default(0) }),
   unreadable: z.array(z.string()),
 });
 

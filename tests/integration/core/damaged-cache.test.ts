@@ -40,6 +40,11 @@ async function prepared(name: string): Promise<string> {
   await core.engine.run();
   await core.call('settings.update', { language: 'en', syncIntervalMin: 7 });
   await core.call('alerts.saveRule', { clientId: null, thresholdMinor: 123_00, negative: true, freezeDays: 5 });
+  // The default tabs, one deleted, and a view of the user's own.
+  const views = (await core.call('views.list', {})) as { views: { id: string; defaultKey: string | null }[] };
+  await core.call('views.delete', { id: views.views.find((v) => v.defaultKey === 'blocked')!.id });
+  const spec = (views.views[0] as unknown as { spec: unknown }).spec;
+  await core.call('views.create', { name: 'Мои должники', spec });
   const ids = ((await core.call('clients.ids', { statuses: ['active'] })) as { ids: string[] }).ids.slice(0, 5);
   // No connection: the actions wait in the outbox.
   await core.setConnection(null);
@@ -70,6 +75,10 @@ async function expectRebuilt(dir: string, damage: RegExp, keepsLocal = true): Pr
       expect(h.cacheRebuilt!.kept.preferences).toBeGreaterThanOrEqual(2);
       const s = (await core.call('settings.get', {})) as { language: string; syncIntervalMin: number };
       expect(s).toMatchObject({ language: 'en', syncIntervalMin: 7 });
+      // The tabs as the user left them: the deleted default stays deleted, the own view is there.
+      const tabs = (await core.call('views.list', {})) as { views: { name: string | null; defaultKey: string | null }[] };
+      expect(tabs.views.map((v) => v.name ?? v.defaultKey)).toEqual(['inDebt', 'runsOut', 'invitedStale', 'Мои должники']);
+      expect(h.cacheRebuilt!.kept.savedViews).toBe(4);
       const rules = (await core.call('alerts.rules', {})) as { rules: { thresholdMinor: number | null }[] };
       expect(rules.rules.map((r) => r.thresholdMinor)).toEqual([123_00]);
       // Still to send (the runner may have claimed them already: 'sending' until the platform answers).
