@@ -33,18 +33,8 @@ import { chunkKeyOf } from './outbox';
 import { bulkOutcomes, classifyFailure, type Outcome, type RunnerState } from './failures';
 import { settleStaged } from './staged';
 import {
-  checkpointLog,
-  claimedRows,
-  dropChunkKey,
-  hasOpenRows,
-  markSending,
-  maxAttempts,
-  oldestOpenRow,
-  pendingRows,
-  reclaimSending,
-  recordOutcomes,
-  releaseClaim,
-  type ClaimRow,
+  checkpointLog, claimedRows, dropChunkKey, hasOpenRows, markSending, maxAttempts,
+  oldestOpenRow, pendingRows, reclaimSending, recordOutcomes, releaseClaim, type ClaimRow,
 } from './claims';
 import { hasOpenInvites } from './invite-outbox';
 import { sendPerClient, sendQueuedInvite, type ActionsApi, type RunnerDeps } from './send';
