@@ -6,12 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { dispatch } from '../../../electron/core/rpc';
-import type { CoreContext } from '../../../electron/core/context';
-import { ReportJobs } from '../../../electron/core/partner/report/jobs';
-import { StatementCache } from '../../../electron/core/db/statements';
-import { ApiError } from '../../../electron/core/partner-api/errors';
 import type { BulkAction } from '../../../shared/contract/platform';
-import { seedClients } from './helpers';
+import { ctxOf, seedClients } from './helpers';
 import { tempDb, type TempDb } from '../../support/temp-db';
 
 let t: TempDb | null = null;
@@ -19,23 +15,6 @@ afterEach(() => {
   t?.close();
   t = null;
 });
-
-function ctxOf(db: TempDb['db']): CoreContext {
-  return {
-    db,
-    statements: new StatementCache(db),
-    api: () => {
-      throw new ApiError('network', 'offline');
-    },
-    emit: () => {},
-    changed: () => {},
-    now: () => Date.parse('2026-11-22T10:00:00Z'),
-    timeZone: () => 'Europe/Moscow',
-    requestSync: () => {},
-    dataDir: '/nonexistent',
-    reportJobs: new ReportJobs(),
-  };
-}
 
 type Applicable = { block: number; unblock: number; delete: number; selected: number; selection: string };
 type Enqueued = { batchId: string | null; count: number; skipped: number };

@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../../electron/core/rpc';
-import type { CoreContext } from '../../../electron/core/context';
-import { ReportJobs } from '../../../electron/core/partner/report/jobs';
-import { StatementCache } from '../../../electron/core/db/statements';
 import { ApiError } from '../../../electron/core/partner-api/errors';
 import { inviteError, checkInvite } from '../../../electron/core/actions/invite';
 import { actionsText } from '../../../electron/core/actions/export';
-import { seedClients } from './helpers';
+import { ctxOf, seedClients } from './helpers';
 import { FakePlatform } from './fake-api';
 import { ActionRunner } from '../../../electron/core/actions/runner';
 import { tempDb, type TempDb } from '../../support/temp-db';
@@ -17,23 +14,6 @@ afterEach(() => {
   t?.close();
   t = null;
 });
-
-function ctxOf(db: TempDb['db']): CoreContext {
-  return {
-    db,
-    statements: new StatementCache(db),
-    api: () => {
-      throw new ApiError('network', 'offline');
-    },
-    emit: () => {},
-    changed: () => {},
-    now: () => Date.parse('2026-11-22T10:00:00Z'),
-    timeZone: () => 'Europe/Moscow',
-    requestSync: () => {},
-    dataDir: '/nonexistent',
-    reportJobs: new ReportJobs(),
-  };
-}
 
 describe('actions handlers on a temp database', () => {
   it('enqueue applies block to active clients only, reports the skipped, and marks them pending in clients.list', async () => {

@@ -1,6 +1,29 @@
-/** Cached clients to act on (in a database from tests/support/temp-db). */
+/** Cached clients to act on (in a database from tests/support/temp-db), and a core context over it. */
 import type Database from 'better-sqlite3';
 import type { ClientStatus } from '../../../shared/contract/platform';
+import type { CoreContext } from '../../../electron/core/context';
+import { ReportJobs } from '../../../electron/core/partner/report/jobs';
+import { StatementCache } from '../../../electron/core/db/statements';
+import { ApiError } from '../../../electron/core/partner-api/errors';
+
+/** A core context over the database for the RPC handlers: the platform offline unless `api` is given, a fixed clock. */
+export function ctxOf(db: Database.Database, extra: Partial<CoreContext> = {}): CoreContext {
+  return {
+    db,
+    statements: new StatementCache(db),
+    api: () => {
+      throw new ApiError('network', 'offline');
+    },
+    emit: () => {},
+    changed: () => {},
+    now: () => Date.parse('2026-11-22T10:00:00Z'),
+    timeZone: () => 'Europe/Moscow',
+    requestSync: () => {},
+    dataDir: '/nonexistent',
+    reportJobs: new ReportJobs(),
+    ...extra,
+  };
+}
 
 export function seedClients(db: Database.Database, n: number, status: (i: number) => ClientStatus = () => 'active'): string[] {
   const ins = db.prepare(

@@ -7,13 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/rpc';
 import type { CoreContext } from '../../../electron/core/context';
-import { ReportJobs } from '../../../electron/core/partner/report/jobs';
-import { StatementCache } from '../../../electron/core/db/statements';
 import { ActionRunner } from '../../../electron/core/actions/runner';
 import { listQueuedInvites } from '../../../electron/core/actions/invite-outbox';
 import { InviteResult } from '../../../shared/contract/rpc/actions';
 import { tempDb, type TempDb } from '../../support/temp-db';
 import { FakePlatform } from './fake-api';
+import { ctxOf } from './helpers';
 
 let t: TempDb | null = null;
 let runner: ActionRunner | null = null;
@@ -35,19 +34,7 @@ function setup() {
     { backoffBaseMs: 1, backoffMaxMs: 60_000 },
   );
   runner = r;
-  const ctx: CoreContext = {
-    db,
-    statements: new StatementCache(db),
-    api: () => platform as unknown as ReturnType<CoreContext['api']>,
-    emit: () => {},
-    changed: () => {},
-    now: () => Date.parse('2026-11-22T10:00:00Z'),
-    timeZone: () => 'Europe/Moscow',
-    requestSync: () => {},
-    dataDir: '/nonexistent',
-    reportJobs: new ReportJobs(),
-    actionRunner: r,
-  };
+  const ctx = ctxOf(db, { api: () => platform as unknown as ReturnType<CoreContext['api']>, actionRunner: r });
   return { db, platform, runner: r, ctx, changed };
 }
 
