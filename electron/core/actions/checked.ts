@@ -5,7 +5,7 @@
  * - applicable finds, for each selected client in order (duplicates dropped), whether each action
  *   applies to it (by cached status; not already waiting for another action), returns the counts
  *   with an opaque `selection`, and keeps the eligible clients per action with a stamp of the
- *   database's writes (writeStamp).
+ *   database's writes (db/write-stamp.ts).
  * - actions.enqueue given that selection uses the eligible clients found then when nothing has
  *   been written since (the same stamp, read inside the enqueue's own transaction); otherwise it
  *   checks the kept ids again, exactly as an enqueue given ids does.
@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BulkAction } from '../../../shared/contract/platform';
 import { AppError } from '../../../shared/contract/rpc/errors';
+import { writeStamp } from '../db/write-stamp';
 
 /** The status a client must have for the action to apply (delete applies to any). */
 export const APPLIES_TO: Record<BulkAction, string[] | null> = {
@@ -44,15 +45,6 @@ interface Kept {
 const KEEP = 4;
 const KEEP_IDS = 400_000;
 const keptBy = new WeakMap<Database.Database, Map<string, Kept>>();
-
-/**
- * Moves whenever anything is written to the database: by this connection (its count of changed
- * rows, triggers included) or by another one (the data version).
- */
-export function writeStamp(db: Database.Database): string {
-  const r = db.prepare('SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version()) AS v').get() as { t: number; v: number };
-  return `${r.t}:${r.v}`;
-}
 
 /** How many of the ids each action would apply to, with enqueue's rules; the selection is kept. */
 export function applicable(

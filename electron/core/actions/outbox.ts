@@ -14,7 +14,8 @@ import type { BatchCounts, BatchFilter, BatchItem, BatchSummary } from '../../..
 import { AppError } from '../../../shared/contract/rpc/errors';
 import type { ClaimRow } from './claims';
 import { noteStaged, roomFor, stagedJson, writeBatch, type BatchRecord } from './staged';
-import { APPLIES_TO, writeStamp, type CheckedSelection } from './checked';
+import { APPLIES_TO, type CheckedSelection } from './checked';
+import { writeStamp } from '../db/write-stamp';
 
 export function localUser(): string {
   try {

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ClientFilter } from '../../../shared/contract/rpc/clients';
 import type { StatementCache } from '../db/statements';
+import { writeStamp } from '../db/write-stamp';
 
 export const GRAMS_OWED_KEY = 'search.grams';
 
@@ -88,8 +89,7 @@ export function rebuildSearchGrams(db: Database.Database): void {
  * rollback could undo what is read there): nothing read then is kept.
  */
 export function dataGeneration(statements: StatementCache): string | null {
-  if (statements.db.inTransaction) return null;
-  return `${statements.get('SELECT total_changes()').pluck().get() as number}/${statements.get('PRAGMA data_version').pluck().get() as number}`;
+  return statements.db.inTransaction ? null : writeStamp(statements.db);
 }
 
 /** Counts kept per database, each valid while its data is unchanged. */
