@@ -10,6 +10,7 @@ import type { StatementCache } from '../db/statements';
 import { homeFilterSql } from '../home/filters';
 import { cachedCount, shortSearchCount } from './short-search';
 import { plannedSearchPage, type PlanInput } from './search-plan';
+import { countTrigramMatches } from './trigram-matches';
 
 /** What the search matches: built once per client at sync, lower-cased (JS lower-cases Cyrillic; SQLite does not). */
 export function searchTextOf(c: Pick<Client, 'id' | 'name' | 'email' | 'phone' | 'external_id'>): string {
@@ -181,15 +182,13 @@ export function listClients(statements: StatementCache, input: ListInput): { row
 
 /**
  * How many clients the filter matches: a search alone of three characters or more counts the
- * trigram index's matches, one of one or two characters reads search_grams; kept until the data
+ * trigram index's matches (and keeps them when few: trigram-matches.ts), one of one or two characters reads search_grams; kept until the data
  * changes (cachedCount).
  */
 export function countClients(statements: StatementCache, f: ClientFilter): number {
   return cachedCount(statements, f, () => {
     const w = whereOf(f, true, statements.db);
-    if (Object.keys(w.params).length === 1 && 'fts' in w.params) {
-      return statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH @fts').pluck().get(w.params) as number;
-    }
+    if (Object.keys(w.params).length === 1 && 'fts' in w.params) return countTrigramMatches(statements, normaliseSearch(f.search), String(w.params.fts));
     if (Object.keys(w.params).length === 1 && 'q' in w.params) {
       const n = shortSearchCount(statements, String(w.params.q));
       if (n !== null) return n;

@@ -9,7 +9,8 @@
  *   many and spread through the order (the page fills early);
  * - probe: read the sort index in order testing each entry's rowid against that set (the index
  *   alone), and the search text only of those;
- * - rank: take the matches from the trigram index and put them in order by each client's position
+ * - rank: take the matches from the trigram index (or those its count read and kept: a search of
+ *   five characters or more, trigram-matches.ts) and put them in order by each client's position
  *   in this order, kept in memory while the data is unchanged (sort-ranks.ts): no table read but
  *   the page's; the cheapest for all but very many matches, once the positions are built (when the
  *   core is next idle after a search that wanted them);
@@ -23,6 +24,7 @@
  */
 import type { StatementCache } from '../db/statements';
 import { gramsReady, shortLength } from './short-search';
+import { keptTrigramMatches } from './trigram-matches';
 import { buildRanks, firstInOrder, keptRanks, wantRanks, type SortRanks } from './sort-ranks';
 
 /**
@@ -187,8 +189,13 @@ function probe(statements: StatementCache, p: PlanInput, matches: string, budget
   return hits.length === want || budget < 0 || budget >= p.total ? hits.slice(p.offset) : null;
 }
 
-/** The rows `matches` finds (a superset) put in order by their kept positions, tested in that order until the page is full. */
+/**
+ * The matches put in order by their kept positions: those the count kept (exact), or the rows
+ * `matches` finds (a superset), tested in that order until the page is full.
+ */
 function rankedMatches(statements: StatementCache, p: PlanInput, ranks: SortRanks, matches: string): number[] {
+  const exact = keptTrigramMatches(statements, p.q);
+  if (exact) return firstInOrder(ranks, exact, p.desc, p.offset + p.limit, (batch) => new Set(batch)).slice(p.offset);
   const ids = JSON.parse(statements.get('SELECT json_group_array(rowid) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(matches) as string) as number[];
   const test = statements.get('SELECT json_group_array(rowid) FROM clients WHERE rowid IN (SELECT value FROM json_each(?)) AND instr(search_text, ?) > 0').pluck();
   const page = firstInOrder(ranks, ids, p.desc, p.offset + p.limit, (batch) => new Set(JSON.parse(test.get(JSON.stringify(batch), p.q) as string) as number[]));
