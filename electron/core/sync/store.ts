@@ -12,11 +12,18 @@ import type { ClientChange, ClientProjects, Project, Transaction } from '../../.
 import { searchTextOf } from '../clients/queries';
 import { clientParams, UPSERT_CLIENT_SQL } from '../clients/write';
 import { ClientIndexes } from './indexes';
+import { LEDGER_DIRTY_INS } from '../db/migrations/003-balance';
 
 export type Feed = 'clients' | 'projects' | 'transactions';
 
 /** The ledger's index (as in migration 001). Dropped while the ledger is filled from scratch. */
 const LEDGER_INDEX = 'CREATE INDEX IF NOT EXISTS transactions_client_at ON transactions (client_id, at_ms)';
+/**
+ * So is the trigger that marks a client's rollups dirty on each new row (migration 003: a lookup in
+ * ledger_dirty per row, about a tenth of the fill); put back with every client that has rows marked
+ * once (ensureLedgerIndex).
+ */
+const LEDGER_DIRTY_TRIGGER = 'ledger_dirty_ins';
 const LEDGER_SINCE_KEY = 'sync.ledgerSince';
 /** The window start the ledger was last pruned to (nothing older is kept but fetched periods). */
 const LEDGER_PRUNED_KEY = 'sync.ledgerPrunedTo';
@@ -55,8 +62,8 @@ export class SyncStore {
   private readonly clientUpdates = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    // A run killed during a bulk fill of the ledger left its index out: put it back.
-    db.exec(LEDGER_INDEX);
+    // A run killed during a bulk fill of the ledger left its index and trigger out: put them back.
+    this.ensureLedgerIndex();
     this.indexes = new ClientIndexes(db);
     const p = (sql: string) => db.prepare(sql);
     this.st = {
@@ -227,8 +234,8 @@ export class SyncStore {
   }
   /**
    * The ledger window for this run. A first run, or a wider window than last time, reads the feed
-   * again from the new start (and an empty ledger is filled without its index, built once at the
-   * end: ensureLedgerIndex). Returns the instant the feed starts at.
+   * again from the new start (and an empty ledger is filled without its index and dirty-marking
+   * trigger, put back once at the end: ensureLedgerIndex). Returns the instant the feed starts at.
    */
   beginLedgerWindow(windowStartMs: number): number {
     const since = Number(this.st.getMeta.get(LEDGER_SINCE_KEY) ?? NaN);
@@ -238,12 +245,19 @@ export class SyncStore {
       this.st.setMeta.run(LEDGER_SINCE_KEY, String(windowStartMs));
       // The feed's rows older than the window are never stored, so nothing older is there to prune.
       if (this.st.anyTx.get() === 0) this.st.setMeta.run(LEDGER_PRUNED_KEY, String(windowStartMs));
-      if (this.st.anyTx.get() === 0) this.db.exec('DROP INDEX IF EXISTS transactions_client_at');
+      if (this.st.anyTx.get() === 0) this.db.exec(`DROP INDEX IF EXISTS transactions_client_at; DROP TRIGGER IF EXISTS ${LEDGER_DIRTY_TRIGGER}`);
     })();
     return windowStartMs;
   }
+  /** The ledger's index and dirty-marking trigger, if a fill left them out (then every client with rows is marked dirty, in the same transaction). */
   ensureLedgerIndex(): void {
-    this.db.exec(LEDGER_INDEX);
+    const db = this.db;
+    db.transaction(() => {
+      db.exec(LEDGER_INDEX);
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(LEDGER_DIRTY_TRIGGER)) return;
+      db.exec(LEDGER_DIRTY_INS);
+      db.exec('INSERT OR IGNORE INTO ledger_dirty (client_id) SELECT DISTINCT client_id FROM transactions');
+    })();
   }
   projectsTodo(): string[] {
     return this.db.prepare('SELECT client_id FROM sync_projects_todo').pluck().all() as string[];

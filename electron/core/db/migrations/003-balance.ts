@@ -18,6 +18,14 @@
  * ledger_fetched keeps the periods fetched on demand outside the sync's window; deleting a row inside
  * one (the sync's window pruning) forgets that period, so the screens offer to fetch it again.
  */
+/**
+ * The trigger that marks a client dirty on a new ledger row (the sync drops it while it fills an
+ * empty ledger and marks every client once at the end: sync/store.ts).
+ */
+export const LEDGER_DIRTY_INS = `CREATE TRIGGER IF NOT EXISTS ledger_dirty_ins AFTER INSERT ON transactions BEGIN
+  INSERT OR IGNORE INTO ledger_dirty (client_id) VALUES (NEW.client_id);
+END`;
+
 export const up = `
 CREATE TABLE ledger_rollup_meta (
   id         INTEGER PRIMARY KEY CHECK (id = 1),
@@ -49,9 +57,7 @@ CREATE TABLE ledger_monthly (
   PRIMARY KEY (client_id, month, kind, service, project_pid)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TRIGGER ledger_dirty_ins AFTER INSERT ON transactions BEGIN
-  INSERT OR IGNORE INTO ledger_dirty (client_id) VALUES (NEW.client_id);
-END;
+${LEDGER_DIRTY_INS};
 CREATE TRIGGER ledger_dirty_del AFTER DELETE ON transactions BEGIN
   INSERT OR IGNORE INTO ledger_dirty (client_id) VALUES (OLD.client_id);
   -- A period fetched on demand that loses a row (the sync prunes before its window) is no longer whole.
