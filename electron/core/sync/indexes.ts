@@ -97,13 +97,17 @@ export class ClientIndexes {
    * One step of what is owed: a slice of the search index, or one list index, or the short
    * searches' counts. Returns whether it did one (then more may be owed). Nothing is done while the
    * table is still being filled. With `budgetMs`, only a slice of the search index sized to take
-   * about that long (by the last slices' pace), and nothing once only unsplittable steps are left.
+   * about that long (by the last slices' pace; none when even the smallest would take longer), and
+   * nothing once only unsplittable steps are left.
    */
   payStep(budgetMs?: number): boolean {
     const d = this.debt();
     if (d === null || d === 'fill') return false;
     const max = this.st.maxRowid.get() as number;
     if (d < max) {
+      // Under a budget the smallest slice does not fit in (by the last slices' pace), nothing: a
+      // slice longer than the wait it fills would hold up the next page.
+      if (budgetMs !== undefined && this.rowsPerMs > 0 && FTS_STEP_MIN / this.rowsPerMs > budgetMs) return false;
       const rows =
         budgetMs === undefined ? FTS_STEP : this.rowsPerMs > 0 ? Math.max(FTS_STEP_MIN, Math.min(FTS_STEP, Math.round(this.rowsPerMs * budgetMs))) : FTS_STEP_MIN;
       const to = (this.st.nextRowid.get(d, rows - 1) as number | undefined) ?? max;

@@ -39,8 +39,8 @@ export function ledgerWindowStart(nowMs: number, months: number, zone: string): 
 }
 
 export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** How long a slice of owed index work taken while waiting for a page should last (a page's wait is ~10 ms). */
-const WAIT_STEP_MS = 6;
+/** What a wait for the next page is taken to last until some are measured (ms). */
+const FIRST_WAIT_MS = 6;
 
 function pageSize(c: PullContext): number {
   return c.pageSize ?? 1000;
@@ -57,7 +57,10 @@ export async function pullPlatform(c: PullContext, api: PartnerApi): Promise<voi
 /**
  * Pages of a changes feed, the next one fetched while the current one is handed over. While the
  * next page is still on its way, a slice of the clients' search index owed after a first fill is
- * built, sized to WAIT_STEP_MS (a feed has hundreds of pages; the index a few hundred slices).
+ * built, sized to how long such waits last (a moving average of the waits measured): none when
+ * even the smallest slice would outlast them (a platform close by answers within a few ms, and the
+ * page would wait for the slice; the index is then built after the sync, indexes.ts), more over a
+ * slow network.
  */
 async function feed<T>(
   c: PullContext,
@@ -67,8 +70,17 @@ async function feed<T>(
 ): Promise<void> {
   let cursor = start;
   let next = fetchPage(cursor ?? undefined);
+  let waitMs = FIRST_WAIT_MS;
+  // When the last wait began (-1: the page was in before the last one was stored), and how long the slice taken in it lasted.
+  let waitFrom = -1;
+  let sliceMs = 0;
   for (;;) {
     const page = await next;
+    if (waitFrom >= 0) {
+      const waited = performance.now() - waitFrom;
+      // A page that came in during the slice waited less than the slice lasted: count half of it.
+      waitMs = 0.75 * waitMs + 0.25 * (sliceMs > 0 && waited - sliceMs < 1 ? sliceMs / 2 : waited);
+    }
     const more = page.next_cursor !== null && page.next_cursor !== cursor && page.items.length > 0;
     let arrived = false;
     if (more) {
@@ -85,8 +97,13 @@ async function feed<T>(
     apply(page.items, after);
     cursor = after;
     if (!more) return;
-    // One slice per wait: a page that arrives during it waits for the rest of that slice only.
-    if (!arrived && !c.closed()) c.store.indexes.payStep(WAIT_STEP_MS);
+    waitFrom = -1;
+    sliceMs = 0;
+    if (!arrived && !c.closed()) {
+      // One slice per wait at most: a page that arrives during it waits for the rest of that slice only.
+      waitFrom = performance.now();
+      if (c.store.indexes.payStep(waitMs)) sliceMs = performance.now() - waitFrom;
+    }
   }
 }
 

@@ -93,8 +93,14 @@ describe('a first fill without indexes, then the indexes a step at a time', () =
     store.indexes.beginFill();
     store.applyClientsPage(makeClients(6000, 3), 'a');
     store.indexes.endFill();
-    const marks: number[] = [];
-    while (store.indexes.payStep(2)) marks.push(store.indexes.debt() as number);
+    // A budget shorter than the smallest slice takes (once its pace is known) pays nothing.
+    expect(store.indexes.payStep(0.001)).toBe(true); // (the pace is not known yet: one smallest slice)
+    const first = store.indexes.debt() as number;
+    expect(first).toBe(400);
+    expect(store.indexes.payStep(0.001)).toBe(false);
+    expect(store.indexes.debt()).toBe(first);
+    const marks: number[] = [first];
+    while (store.indexes.payStep(200)) marks.push(store.indexes.debt() as number);
     expect(marks.at(-1)).toBe(db.prepare('SELECT max(rowid) FROM clients').pluck().get());
     for (let i = 1; i < marks.length; i++) {
       const rows = marks[i]! - marks[i - 1]!;
