@@ -44,8 +44,12 @@ const FTS_TRIGGERS = [...core001.matchAll(/^CREATE TRIGGER (clients_fts_\w+)[\s\
 
 export class ClientIndexes {
   private readonly st;
-  /** Search-index rows copied per ms, as the last slices went (sizes the next slice to a budget). */
-  private rowsPerMs = 0;
+  /**
+   * Milliseconds per search-index row copied, as the last slices went (sizes the next slice to a
+   * budget). Time per row, not rows per time: a slice now and then holds a merge inside the index that
+   * makes it several times slower, and an average of times counts it in full.
+   */
+  private msPerRow = 0;
 
   constructor(private readonly db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
@@ -107,9 +111,9 @@ export class ClientIndexes {
     if (d < max) {
       // Under a budget the smallest slice does not fit in (by the last slices' pace), nothing: a
       // slice longer than the wait it fills would hold up the next page.
-      if (budgetMs !== undefined && this.rowsPerMs > 0 && FTS_STEP_MIN / this.rowsPerMs > budgetMs) return false;
+      if (budgetMs !== undefined && this.msPerRow > 0 && FTS_STEP_MIN * this.msPerRow > budgetMs) return false;
       const rows =
-        budgetMs === undefined ? FTS_STEP : this.rowsPerMs > 0 ? Math.max(FTS_STEP_MIN, Math.min(FTS_STEP, Math.round(this.rowsPerMs * budgetMs))) : FTS_STEP_MIN;
+        budgetMs === undefined ? FTS_STEP : this.msPerRow > 0 ? Math.max(FTS_STEP_MIN, Math.min(FTS_STEP, Math.round(budgetMs / this.msPerRow))) : FTS_STEP_MIN;
       const to = (this.st.nextRowid.get(d, rows - 1) as number | undefined) ?? max;
       const t0 = performance.now();
       this.db.transaction(() => {
@@ -118,9 +122,9 @@ export class ClientIndexes {
         this.st.ftsCopy.run(d, to);
         this.st.set.run(DEBT_KEY, String(to));
       })();
-      // The pace of this slice weighs half in the estimate (a merge inside the index can make one slow).
-      const pace = rows / Math.max(0.1, performance.now() - t0);
-      this.rowsPerMs = this.rowsPerMs > 0 ? (this.rowsPerMs + pace) / 2 : pace;
+      // The pace of this slice weighs half in the estimate.
+      const pace = (performance.now() - t0) / rows;
+      this.msPerRow = this.msPerRow > 0 ? (this.msPerRow + pace) / 2 : pace;
       if (to >= max) setSearchIndexReady(this.db, true);
       return true;
     }

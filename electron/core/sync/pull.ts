@@ -78,8 +78,10 @@ async function feed<T>(
     const page = await next;
     if (waitFrom >= 0) {
       const waited = performance.now() - waitFrom;
-      // A page that came in during the slice waited less than the slice lasted: count half of it.
-      waitMs = 0.75 * waitMs + 0.25 * (sliceMs > 0 && waited - sliceMs < 1 ? sliceMs / 2 : waited);
+      // A page that came in during the slice waited less than the slice lasted (how much less is not
+      // known): the estimate may only shrink then.
+      const sample = sliceMs > 0 && waited - sliceMs < 1 ? Math.min(waitMs, sliceMs / 2) : waited;
+      waitMs = 0.75 * waitMs + 0.25 * sample;
     }
     const more = page.next_cursor !== null && page.next_cursor !== cursor && page.items.length > 0;
     let arrived = false;
