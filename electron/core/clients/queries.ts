@@ -182,8 +182,8 @@ export function listClients(statements: StatementCache, input: ListInput): { row
 
 /**
  * How many clients the filter matches: a search alone of three characters or more counts the
- * trigram index's matches (and keeps them when few: trigram-matches.ts), one of one or two characters reads search_grams; kept until the data
- * changes (cachedCount).
+ * trigram index's matches (and keeps them when few: trigram-matches.ts), one of one or two
+ * characters reads search_grams; kept until the data changes (cachedCount).
  */
 export function countClients(statements: StatementCache, f: ClientFilter): number {
   return cachedCount(statements, f, () => {
