@@ -92,8 +92,26 @@ export function dataGeneration(statements: StatementCache): string | null {
   return statements.db.inTransaction ? null : writeStamp(statements.db);
 }
 
+/**
+ * Values kept per database for the data as it is (counts, an order's positions, a search's
+ * matches): the map a caller reads and fills is emptied whenever the data changed since
+ * (dataGeneration); none inside an open transaction, where nothing read may be kept.
+ */
+export class KeptForData<V> {
+  private readonly byDb = new WeakMap<Database.Database, { gen: string; map: Map<string, V> }>();
+
+  /** The values kept for the data as it is now, or null inside an open transaction. */
+  map(statements: StatementCache): Map<string, V> | null {
+    const gen = dataGeneration(statements);
+    if (gen === null) return null;
+    let kept = this.byDb.get(statements.db);
+    if (!kept || kept.gen !== gen) this.byDb.set(statements.db, (kept = { gen, map: new Map() }));
+    return kept.map;
+  }
+}
+
 /** Counts kept per database, each valid while its data is unchanged. */
-const countCaches = new WeakMap<Database.Database, { gen: string; byFilter: Map<string, number> }>();
+const countCaches = new KeptForData<number>();
 const COUNT_CACHE_MAX = 200;
 
 /**
@@ -101,20 +119,14 @@ const COUNT_CACHE_MAX = 200;
  * Filters relative to the current time (Home's) and reads inside an open transaction are not kept.
  */
 export function cachedCount(statements: StatementCache, f: ClientFilter, compute: () => number): number {
-  const db = statements.db;
-  const gen = dataGeneration(statements);
-  if (gen === null || f.runsOutWithinDays !== undefined || f.invitedOverDays !== undefined) return compute();
-  let cache = countCaches.get(db);
-  if (!cache || cache.gen !== gen) {
-    cache = { gen, byFilter: new Map() };
-    countCaches.set(db, cache);
-  }
+  const byFilter = f.runsOutWithinDays !== undefined || f.invitedOverDays !== undefined ? null : countCaches.map(statements);
+  if (byFilter === null) return compute();
   // Every field of the filter (a list input's sort and page do not change its count).
   const key = JSON.stringify(Object.entries(f).filter(([k]) => k !== 'sort' && k !== 'offset' && k !== 'limit').sort(([a], [b]) => (a < b ? -1 : 1)));
-  const hit = cache.byFilter.get(key);
+  const hit = byFilter.get(key);
   if (hit !== undefined) return hit;
   const n = compute();
-  if (cache.byFilter.size >= COUNT_CACHE_MAX) cache.byFilter.clear();
-  cache.byFilter.set(key, n);
+  if (byFilter.size >= COUNT_CACHE_MAX) byFilter.clear();
+  byFilter.set(key, n);
   return n;
 }

@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StatementCache } from '../db/statements';
-import { dataGeneration } from './short-search';
+import { dataGeneration, KeptForData } from './short-search';
 
 export interface SortRanks {
   /** Position of each rowid in ascending order (-1: no such row). */
@@ -22,22 +22,11 @@ export interface SortRanks {
 
 /** Bytes of positions kept per database (the orders used last): every order up to 360k clients, four at a million. */
 const KEEP_BYTES = 16 << 20;
-const caches = new WeakMap<Database.Database, { gen: string; byIndex: Map<string, SortRanks> }>();
-
-function cacheOf(statements: StatementCache): Map<string, SortRanks> | null {
-  const gen = dataGeneration(statements);
-  if (gen === null) return null;
-  let cache = caches.get(statements.db);
-  if (!cache || cache.gen !== gen) {
-    cache = { gen, byIndex: new Map() };
-    caches.set(statements.db, cache);
-  }
-  return cache.byIndex;
-}
+const kept = new KeptForData<SortRanks>();
 
 /** The positions for this sort index if they are kept for the data as it is now, else null. */
 export function keptRanks(statements: StatementCache, sortIndex: string): SortRanks | null {
-  const byIndex = cacheOf(statements);
+  const byIndex = kept.map(statements);
   const r = byIndex?.get(sortIndex);
   if (!byIndex || !r) return null;
   // The most recently used last (the first is the one to drop).
@@ -133,7 +122,7 @@ export function* rankWalk(statements: StatementCache, sortIndex: string, sortKey
 
 /** Keeps an order's positions for the data as it is now, dropping the orders used longest ago past KEEP_BYTES. */
 function keep(statements: StatementCache, sortIndex: string, ranks: SortRanks): void {
-  const byIndex = cacheOf(statements);
+  const byIndex = kept.map(statements);
   if (!byIndex) return;
   byIndex.set(sortIndex, ranks);
   let bytes = 0;

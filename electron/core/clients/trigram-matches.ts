@@ -4,9 +4,8 @@
  * while the data is unchanged (dataGeneration), so the page that follows puts them in order without
  * asking the index again (search-plan.ts, plan 'rank').
  */
-import type Database from 'better-sqlite3';
 import type { StatementCache } from '../db/statements';
-import { dataGeneration } from './short-search';
+import { KeptForData } from './short-search';
 
 /** Matches kept per search at most (a rowid each): more are counted only. */
 const MAX_IDS = 8192;
@@ -18,26 +17,21 @@ const KEEP = 8;
  */
 const IDS_FROM_LENGTH = 5;
 
-const kept = new WeakMap<Database.Database, { gen: string; byQuery: Map<string, number[]> }>();
+const kept = new KeptForData<number[]>();
 
 /** The number of clients whose search text holds `q`, found by `fts` (its trigram query: the whole of q as a phrase). */
 export function countTrigramMatches(statements: StatementCache, q: string, fts: string): number {
   if ([...q].length < IDS_FROM_LENGTH) return statements.get('SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(fts) as number;
   const r = statements.get('SELECT count(*) AS n, json_group_array(rowid) AS ids FROM clients_fts WHERE clients_fts MATCH ?').get(fts) as { n: number; ids: string };
-  const gen = dataGeneration(statements);
-  if (gen !== null && r.n <= MAX_IDS) {
-    let cache = kept.get(statements.db);
-    if (!cache || cache.gen !== gen) kept.set(statements.db, (cache = { gen, byQuery: new Map() }));
-    if (cache.byQuery.size >= KEEP) cache.byQuery.delete(cache.byQuery.keys().next().value as string);
-    cache.byQuery.set(q, JSON.parse(r.ids) as number[]);
+  const byQuery = r.n <= MAX_IDS ? kept.map(statements) : null;
+  if (byQuery) {
+    if (byQuery.size >= KEEP) byQuery.delete(byQuery.keys().next().value as string);
+    byQuery.set(q, JSON.parse(r.ids) as number[]);
   }
   return r.n;
 }
 
 /** The rowids of exactly the clients whose search text holds `q`, in rowid order, if kept for the data as it is now. */
 export function keptTrigramMatches(statements: StatementCache, q: string): number[] | null {
-  const cache = kept.get(statements.db);
-  if (!cache) return null;
-  const gen = dataGeneration(statements);
-  return gen !== null && cache.gen === gen ? (cache.byQuery.get(q) ?? null) : null;
+  return kept.map(statements)?.get(q) ?? null;
 }
